@@ -1,0 +1,5 @@
+import ArgumentParser
+import NorthstarCore
+
+@main
+struct Northstar: ParsableCommand {}
