@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Files that ship inside the NorthstarCore bundle: word lists, the syllable table, hyphenation
 /// patterns and the worked example charters.

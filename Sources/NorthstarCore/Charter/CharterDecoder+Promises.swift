@@ -1,0 +1,195 @@
+import Foundation
+import Yams
+
+extension CharterDecoder {
+    static let promiseKeys = ["id", "says", "metric", "where", "clock", "target", "period", "minimumSample", "note"]
+    static let targetKeys = ["within", "share", "atLeast", "atMost", "median", "mean", "p50", "p75", "p80", "p90", "p95", "p99"]
+
+    func decodePromises(_ node: Node, charter: Charter) -> [Promise] {
+        guard let items = context.sequence(node, "promises", expected: "a list of promises, each starting `- id: …`")
+        else { return [] }
+        var promises: [Promise] = []
+        var firstLine: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            let path = "promises[\(index)]"
+            guard let entries = context.mapping(item, path, expected: "a promise: `{id: …, metric: …, target: …}`") else { continue }
+            context.checkKeys(entries, allowed: Self.promiseKeys, path)
+            func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+
+            var id: String?
+            if let idNode = value("id"), let text = context.string(idNode, "\(path).id", expected: "an id such as chat-first-response") {
+                id = text
+                if !Self.isKebabCase(text) {
+                    context.error(
+                        "invalid-id",
+                        at: idNode,
+                        "\(path).id",
+                        "`\(text)` is not a valid promise id.",
+                        fix: "Use lowercase words joined by hyphens, e.g. `\(Self.kebabCased(text))`."
+                    )
+                }
+                if let line = firstLine[text] {
+                    context.error(
+                        "duplicate-id",
+                        at: idNode,
+                        "\(path).id",
+                        "the promise id `\(text)` is already used (line \(line)).",
+                        fix: "Give every promise its own id."
+                    )
+                } else {
+                    firstLine[text] = idNode.mark?.line ?? 0
+                }
+            } else if value("id") == nil {
+                context.error("missing-key", at: item, "\(path).id", "the promise has no id.", fix: "Add `id: chat-first-response` (any unique kebab-case name).")
+            }
+
+            var metric: Metric?
+            if let metricNode = value("metric") {
+                let names = Metric.allCases.map(\.rawValue)
+                if let text = context.string(metricNode, "\(path).metric", expected: names.joined(separator: ", ")) {
+                    metric = Metric(rawValue: text.lowercased())
+                    if metric == nil {
+                        context.error(
+                            "unknown-metric",
+                            at: metricNode,
+                            "\(path).metric",
+                            "unknown metric `\(text)`." + Suggestion.didYouMean(text, in: names),
+                            fix: "Metrics: \(names.joined(separator: ", "))."
+                        )
+                    }
+                }
+            } else {
+                context.error("missing-key", at: item, "\(path).metric", "the promise has no metric.", fix: "Add `metric: first-response` (or another metric from docs/metrics.md).")
+            }
+
+            let says = value("says").flatMap { context.statement($0, "\(path).says", expected: "the words of the mission this promise stands for") }
+            let population = value("where").flatMap { decodeWhere($0, path: "\(path).where", segments: charter.segments) } ?? Population()
+            let clock = value("clock").flatMap { decodeClock($0, path: "\(path).clock", metric: metric, calendars: charter.calendars) } ?? .calendar
+
+            var period = Period.week
+            if let periodNode = value("period") {
+                let names = Period.allCases.map(\.rawValue)
+                if let text = context.string(periodNode, "\(path).period", expected: names.joined(separator: ", ")) {
+                    if let parsed = Period(rawValue: text.lowercased()) {
+                        period = parsed
+                    } else {
+                        context.error(
+                            "unknown-period",
+                            at: periodNode,
+                            "\(path).period",
+                            "unknown period `\(text)`." + Suggestion.didYouMean(text, in: names),
+                            fix: "Use week, month or quarter."
+                        )
+                    }
+                }
+            }
+            var minimumSample = charter.minimumSample
+            if let sampleNode = value("minimumSample") {
+                minimumSample = context.integer(sampleNode, "\(path).minimumSample", minimum: 1, expected: "a sample size of at least 1") ?? minimumSample
+            }
+
+            var target: PromiseTarget?
+            if let targetNode = value("target") {
+                if let metric { target = decodeTarget(targetNode, path: "\(path).target", metric: metric) }
+            } else {
+                context.error("missing-key", at: item, "\(path).target", "the promise has no target.", fix: "Add e.g. `target: {within: 1h, share: 90%}` or `target: {atLeast: 75%}`.")
+            }
+            if let note = value("note") { _ = context.string(note, "\(path).note") }
+
+            guard let id, let metric, let target else { continue }
+            promises.append(
+                Promise(
+                    id: id,
+                    says: says,
+                    metric: metric,
+                    population: population,
+                    clock: clock,
+                    target: target,
+                    period: period,
+                    minimumSample: minimumSample,
+                    location: context.location(item)
+                )
+            )
+        }
+        return promises
+    }
+
+    static func isKebabCase(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+        }
+    }
+
+    static func kebabCased(_ text: String) -> String {
+        let words = text.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return words.isEmpty ? "my-promise" : words.joined(separator: "-")
+    }
+
+    private func decodeWhere(_ node: Node, path: String, segments: [String: Population]) -> Population? {
+        guard let entries = context.mapping(node, path, expected: "filters such as `{channel: chat}` or `{segment: enterprise}`")
+        else { return nil }
+        let allowed = Dimension.allCases.map(\.rawValue) + ["segment"]
+        guard var population = decodeFilters(entries, path: path, allowed: allowed) else { return nil }
+        if let segmentEntry = entries.first(where: { $0.key == "segment" }),
+            let names = context.strings(segmentEntry.value, "\(path).segment", expected: "a segment name")
+        {
+            for name in names {
+                guard let segment = segments[name.text] else {
+                    context.error(
+                        "unknown-segment",
+                        at: name.node,
+                        "\(path).segment",
+                        "unknown segment `\(name.text)`." + Suggestion.didYouMean(name.text, in: segments.keys),
+                        fix: segments.isEmpty
+                            ? "Define it under `segments:`, e.g. `segments: {\(name.text): {tier: \(name.text)}}`."
+                            : "Segments defined: \(segments.keys.sorted().joined(separator: ", "))."
+                    )
+                    continue
+                }
+                var named = segment
+                named.segments = [name.text]
+                guard let narrowed = population.intersected(with: named) else {
+                    context.error(
+                        "empty-population",
+                        at: name.node,
+                        path,
+                        "no contact can match: segment `\(name.text)` (\(segment.summary)) contradicts \(population.summary).",
+                        fix: "Remove one of the filters."
+                    )
+                    return nil
+                }
+                population = narrowed
+            }
+        }
+        return population
+    }
+
+    private func decodeClock(_ node: Node, path: String, metric: Metric?, calendars: [BusinessCalendar]) -> Promise.Clock? {
+        let names = calendars.map(\.name)
+        guard let text = context.string(node, path, expected: "`calendar` or the name of a business calendar") else { return nil }
+        if text == "calendar" { return .calendar }
+        guard names.contains(text) else {
+            context.error(
+                "unknown-calendar",
+                at: node,
+                path,
+                "unknown calendar `\(text)`." + Suggestion.didYouMean(text, in: names + ["calendar"]),
+                fix: names.isEmpty
+                    ? "Define it under `calendars:`, or use `clock: calendar` for wall-clock time."
+                    : "Calendars defined: \(names.joined(separator: ", ")); `calendar` means wall-clock time."
+            )
+            return nil
+        }
+        if let metric, metric.kind != .duration {
+            context.warning(
+                "clock-unused",
+                at: node,
+                path,
+                "a clock only applies to durations; `\(metric.rawValue)` is not one, so it is ignored.",
+                fix: "Remove `clock:` from this promise."
+            )
+        }
+        return .business(calendar: text)
+    }
+}
