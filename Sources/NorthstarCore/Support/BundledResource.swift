@@ -5,9 +5,14 @@ package import Foundation
 package enum BundledResource {
     /// The URL of a bundled file, such as `wording/fluff.txt`, or `nil` when it is missing.
     package static func url(_ relativePath: String) -> URL? {
-        guard let root = Bundle.module.resourceURL else { return nil }
-        let url = root.appendingPathComponent("Resources").appendingPathComponent(relativePath)
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+        // The copied `Resources` folder sits inside the resource folder on Apple platforms, but Foundation on Linux
+        // takes that folder itself as the bundle's resource folder, so look under the bundle too.
+        let roots = [Bundle.module.resourceURL, Bundle.module.bundleURL].compactMap { $0 }
+        for root in roots {
+            let url = root.appendingPathComponent("Resources").appendingPathComponent(relativePath)
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        return nil
     }
 
     /// The UTF-8 text of a bundled file. A missing resource is a packaging bug, so this traps with
