@@ -12,6 +12,6 @@ struct Northstar: ParsableCommand {
             a built-in example.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self]
+        subcommands: [LintCommand.self, ValidateCommand.self]
     )
 }

@@ -245,12 +245,15 @@ final class CharterDecodingContext {
             column += sourceText[cursor].unicodeScalars.count
             cursor = sourceText.index(after: cursor)
         }
+        var line = mark.line
         if let style = node.scalar?.style, style == .literal || style == .folded,
             let newline = sourceText[cursor...].firstIndex(of: "\n")
         {
+            // A block scalar's mark is its `>` or `|` indicator; the text starts on the next line.
             cursor = sourceText.index(after: newline)
+            line += 1
+            column = 1
         }
-        var line = mark.line
         var locations: [SourceLocation] = []
         locations.reserveCapacity(text.count)
         func advance() {
