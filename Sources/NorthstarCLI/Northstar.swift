@@ -12,6 +12,6 @@ struct Northstar: ParsableCommand {
             a built-in example.
             """,
         version: "0.1.0",
-        subcommands: [LintCommand.self, ValidateCommand.self]
+        subcommands: [InitCommand.self, ValidateCommand.self, LintCommand.self]
     )
 }

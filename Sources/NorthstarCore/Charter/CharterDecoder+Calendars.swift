@@ -140,6 +140,7 @@ extension CharterDecoder {
     }
 
     private func decodeHolidays(_ node: Node, path: String) -> [LocalDate] {
+        if let items = node.sequence, items.isEmpty { return [] }
         guard let items = context.strings(node, path, expected: "dates such as 2026-12-25 or ranges 2026-12-24..2026-12-26")
         else { return [] }
         var dates: [LocalDate] = []
