@@ -70,14 +70,18 @@ struct InitCommand: ParsableCommand {
     static func parseChannels(_ text: String) throws -> [(channel: String, within: CharterDuration)] {
         var result: [(String, CharterDuration)] = []
         for item in text.split(separator: ",") {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let parts = item.split(separator: "=", maxSplits: 1).map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            }
             guard let channel = parts.first, !channel.isEmpty else { continue }
             guard !result.contains(where: { $0.0 == channel }) else {
                 throw ValidationError("--channels names `\(channel)` twice.")
             }
             if parts.count == 2 {
                 guard let duration = CharterDuration(parsing: parts[1]), duration.seconds > 0 else {
-                    throw ValidationError("--channels: `\(parts[1])` is not a duration for \(channel); write e.g. chat=30s,email=1h.")
+                    throw ValidationError(
+                        "--channels: `\(parts[1])` is not a duration for \(channel); write e.g. chat=30s,email=1h."
+                    )
                 }
                 result.append((channel, duration))
             } else {
@@ -113,7 +117,10 @@ struct InitCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let terminal = Terminal.standardOutput
-        print(terminal.green("✓") + " Wrote \(output). Next: `northstar validate \(output)` and `northstar lint \(output)`.")
+        print(
+            terminal.green("✓")
+                + " Wrote \(output). Next: `northstar validate \(output)` and `northstar lint \(output)`."
+        )
     }
 
     private func template() throws -> CharterTemplate {
@@ -121,12 +128,15 @@ struct InitCommand: ParsableCommand {
         let organizationName = organization ?? prompter.ask("Organisation name", default: "Acme Support")
         var template = CharterTemplate(organization: organizationName, today: LocalDate.today())
         template.owner = owner ?? prompter.ask("Who owns the charter", default: template.owner)
-        template.timeZoneIdentifier = timezone ?? prompter.ask("Reporting time zone (IANA)", default: TimeZone.current.identifier)
+        template.timeZoneIdentifier =
+            timezone ?? prompter.ask("Reporting time zone (IANA)", default: TimeZone.current.identifier)
         template.customers = customers ?? prompter.ask("Who you serve (after \"for\")", default: template.customers)
         let channelText = channels ?? prompter.ask("Channels and first-response targets", default: "chat=1m,email=4h")
         template.channels = try Self.parseChannels(channelText)
         let tierText = tiers ?? prompter.ask("Customer tiers, comma-separated (empty for none)", default: "")
-        template.tiers = tierText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        template.tiers = tierText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         template.feeling = feeling ?? prompter.ask("Every customer … (feeling or result)", default: template.feeling)
         template.touchpoint = touchpoint ?? prompter.ask("… after (touchpoint)", default: template.touchpoint)
         template.outcome = outcome ?? prompter.ask("… so customers (outcome)", default: template.outcome)

@@ -23,7 +23,10 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The charter YAML file. Omit it to score --text or a built-in example.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "The charter YAML file. Omit it to score --text or a built-in example.",
+        completion: .file(extensions: ["yaml", "yml"])
+    )
     var charter: String?
 
     @Option(help: "Score this statement instead of a charter.")
@@ -35,13 +38,19 @@ struct LintCommand: ParsableCommand {
     @Option(help: "With --text: the tone to check against (friendly, expert, calm).")
     var tone: Tone = .friendly
 
-    @Option(help: "The built-in example to score when no charter is given: \(CharterExample.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        help:
+            "The built-in example to score when no charter is given: \(CharterExample.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var example: CharterExample = .saas
 
     @Option(name: .customLong("min-score"), help: "The score needed to pass, 0–14.")
     var minimumScore: Int = 10
 
-    @Option(help: "A style file with the team's banned and preferred words (see docs/lint.md).", completion: .file(extensions: ["yaml", "yml"]))
+    @Option(
+        help: "A style file with the team's banned and preferred words (see docs/lint.md).",
+        completion: .file(extensions: ["yaml", "yml"])
+    )
     var style: String?
 
     @Option(help: "Output format: text for people, json for scripts.")
@@ -49,7 +58,9 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...WordingLinter.maximumScore).contains(minimumScore) else {
-            throw ValidationError("--min-score must be between 0 and \(WordingLinter.maximumScore); got \(minimumScore).")
+            throw ValidationError(
+                "--min-score must be between 0 and \(WordingLinter.maximumScore); got \(minimumScore)."
+            )
         }
         if charter != nil && text != nil {
             throw ValidationError("Give either a charter file or --text, not both.")
@@ -90,7 +101,11 @@ struct LintCommand: ParsableCommand {
             report = linter.lint(result.charter)
             title = "\(result.charter.organization) charter (built-in example `\(example.rawValue)`)"
             if format == .text {
-                printError(Terminal.standardError.dim("No charter given: scoring the built-in example. Score yours with `northstar lint CHARTER`."))
+                printError(
+                    Terminal.standardError.dim(
+                        "No charter given: scoring the built-in example. Score yours with `northstar lint CHARTER`."
+                    )
+                )
             }
         }
         switch format {

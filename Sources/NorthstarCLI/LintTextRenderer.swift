@@ -7,7 +7,8 @@ struct LintTextRenderer {
 
     func render(_ report: LintReport, title: String) -> String {
         var lines: [String] = []
-        let verdict = report.passed
+        let verdict =
+            report.passed
             ? terminal.green("passed") + " (gate \(report.minimumScore))"
             : terminal.red("below the gate of \(report.minimumScore)")
         lines.append(terminal.bold("\(title): \(report.score)/\(report.maximum)") + " — " + verdict)
@@ -26,7 +27,8 @@ struct LintTextRenderer {
         lines.append("")
         lines.append(terminal.bold("Checklist"))
         for item in report.checklist {
-            let score = item.score == 2 ? terminal.green("2/2") : item.score == 1 ? terminal.yellow("1/2") : terminal.red("0/2")
+            let score =
+                item.score == 2 ? terminal.green("2/2") : item.score == 1 ? terminal.yellow("1/2") : terminal.red("0/2")
             let name = item.item.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)
             lines.append("  \(score) \(name)\(item.reasons.first ?? "")")
         }
@@ -55,14 +57,20 @@ struct LintTextRenderer {
                 lines.append("  " + terminal.green("✓") + " every measurable phrase is backed by a promise")
             } else {
                 for phrase in trace.untracedPhrases {
-                    lines.append("  " + terminal.yellow("✗") + " \"\(phrase.phrase)\" (\(phrase.statement), line \(phrase.line)) has no promise behind it")
+                    lines.append(
+                        "  " + terminal.yellow("✗")
+                            + " \"\(phrase.phrase)\" (\(phrase.statement), line \(phrase.line)) has no promise behind it"
+                    )
                 }
             }
             if trace.unstatedPromises.isEmpty {
                 lines.append("  " + terminal.green("✓") + " every promise is stated in the words")
             } else {
                 let ids = trace.unstatedPromises.map { "\($0.id) (line \($0.line))" }
-                lines.append("  " + terminal.yellow("✗") + " not stated in the vision, mission or behaviours: " + ids.joined(separator: ", "))
+                lines.append(
+                    "  " + terminal.yellow("✗") + " not stated in the vision, mission or behaviours: "
+                        + ids.joined(separator: ", ")
+                )
             }
         }
 

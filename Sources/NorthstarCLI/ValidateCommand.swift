@@ -51,7 +51,13 @@ struct ValidateCommand: ParsableCommand {
                 if diagnostics.isEmpty {
                     let location = error.location ?? SourceLocation(file: charter, line: 1, column: 1)
                     diagnostics = [
-                        CharterDiagnostic(severity: .error, code: error.code.name, location: location, keyPath: "", message: error.message)
+                        CharterDiagnostic(
+                            severity: .error,
+                            code: error.code.name,
+                            location: location,
+                            keyPath: "",
+                            message: error.message
+                        )
                     ]
                 }
                 let report = Report(

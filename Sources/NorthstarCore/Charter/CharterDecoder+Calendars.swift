@@ -26,7 +26,8 @@ extension CharterDecoder {
     }
 
     private func decodeCalendar(_ node: Node, name: String, path: String, defaultZone: String) -> BusinessCalendar? {
-        guard let entries = context.mapping(node, path, expected: "`{timezone: …, hours: {mon-fri: [\"09:00-17:00\"]}}`")
+        guard
+            let entries = context.mapping(node, path, expected: "`{timezone: …, hours: {mon-fri: [\"09:00-17:00\"]}}`")
         else { return nil }
         context.checkKeys(entries, allowed: ["timezone", "hours", "holidays"], path)
         func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
@@ -54,7 +55,12 @@ extension CharterDecoder {
             let wholeDay = [OpeningInterval(startMinute: 0, endMinute: 1_440)]
             return Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, wholeDay) })
         }
-        guard let entries = context.mapping(node, path, expected: "opening hours such as `{mon-fri: [\"09:00-17:00\"]}` or `24/7`")
+        guard
+            let entries = context.mapping(
+                node,
+                path,
+                expected: "opening hours such as `{mon-fri: [\"09:00-17:00\"]}` or `24/7`"
+            )
         else { return nil }
         var blocks: [Weekday: [(interval: OpeningInterval, node: Node, daySpec: String)]] = [:]
         for entry in entries {
@@ -64,14 +70,18 @@ extension CharterDecoder {
                     "unknown-day",
                     at: entry.keyNode,
                     entryPath,
-                    "`\(entry.key)` is not a day or range of days." + Suggestion.didYouMean(entry.key, in: Weekday.spellings),
-                    fix: "Use mon … sun, a range such as mon-fri, a list such as mon,wed, or daily / weekdays / weekends."
+                    "`\(entry.key)` is not a day or range of days."
+                        + Suggestion.didYouMean(entry.key, in: Weekday.spellings),
+                    fix:
+                        "Use mon … sun, a range such as mon-fri, a list such as mon,wed, or daily / weekdays / weekends."
                 )
                 continue
             }
             if let scalar = entry.value.scalar, scalar.string.lowercased() == "closed" { continue }
             if let items = entry.value.sequence, items.isEmpty { continue }
-            guard let texts = context.strings(entry.value, entryPath, expected: "blocks such as \"08:00-12:30\"") else { continue }
+            guard let texts = context.strings(entry.value, entryPath, expected: "blocks such as \"08:00-12:30\"") else {
+                continue
+            }
             for (index, item) in texts.enumerated() {
                 let itemPath = texts.count > 1 || entry.value.sequence != nil ? "\(entryPath)[\(index)]" : entryPath
                 switch OpeningInterval.parse(item.text) {
@@ -86,9 +96,20 @@ extension CharterDecoder {
                         fix: "Write blocks as \"HH:MM-HH:MM\", e.g. \"08:00-12:30\"."
                     )
                 case .failure(.invalidTime(let time)):
-                    context.error("malformed-hours", at: item.node, itemPath, "`\(time)` is not a time of day.", fix: "Use 00:00 to 24:00.")
+                    context.error(
+                        "malformed-hours",
+                        at: item.node,
+                        itemPath,
+                        "`\(time)` is not a time of day.",
+                        fix: "Use 00:00 to 24:00."
+                    )
                 case .failure(.empty):
-                    context.error("malformed-hours", at: item.node, itemPath, "`\(item.text)` opens and closes at the same time.")
+                    context.error(
+                        "malformed-hours",
+                        at: item.node,
+                        itemPath,
+                        "`\(item.text)` opens and closes at the same time."
+                    )
                 case .failure(.crossesMidnight(let start, let end)):
                     let first = days.first ?? .monday
                     context.error(
@@ -103,18 +124,26 @@ extension CharterDecoder {
         }
         var weekly: [Weekday: [OpeningInterval]] = [:]
         // One report per pair of clashing blocks, naming every day they clash on.
-        var clashes: [(block: Node, earlier: Node, text: String, earlierText: String, daySpec: String, earlierSpec: String, days: [Weekday])] = []
+        var clashes:
+            [(
+                block: Node, earlier: Node, text: String, earlierText: String, daySpec: String, earlierSpec: String,
+                days: [Weekday]
+            )] = []
         for day in Weekday.allCases {
             guard let dayBlocks = blocks[day] else { continue }
             let sorted = dayBlocks.sorted { $0.interval < $1.interval }
             var kept: [OpeningInterval] = []
             for (index, block) in sorted.enumerated() {
                 if index > 0, let earlier = sorted[..<index].first(where: { $0.interval.overlaps(block.interval) }) {
-                    if let existing = clashes.firstIndex(where: { $0.block == block.node && $0.earlier == earlier.node }) {
+                    if let existing = clashes.firstIndex(where: { $0.block == block.node && $0.earlier == earlier.node }
+                    ) {
                         clashes[existing].days.append(day)
                     } else {
                         clashes.append(
-                            (block.node, earlier.node, "\(block.interval)", "\(earlier.interval)", block.daySpec, earlier.daySpec, [day])
+                            (
+                                block.node, earlier.node, "\(block.interval)", "\(earlier.interval)", block.daySpec,
+                                earlier.daySpec, [day]
+                            )
                         )
                     }
                     continue
@@ -134,14 +163,25 @@ extension CharterDecoder {
             )
         }
         if weekly.values.allSatisfy(\.isEmpty) && !entries.isEmpty && !context.hasErrors {
-            context.error("no-hours", at: node, path, "the calendar is never open.", fix: "Give at least one day a block of hours.")
+            context.error(
+                "no-hours",
+                at: node,
+                path,
+                "the calendar is never open.",
+                fix: "Give at least one day a block of hours."
+            )
         }
         return weekly
     }
 
     private func decodeHolidays(_ node: Node, path: String) -> [LocalDate] {
         if let items = node.sequence, items.isEmpty { return [] }
-        guard let items = context.strings(node, path, expected: "dates such as 2026-12-25 or ranges 2026-12-24..2026-12-26")
+        guard
+            let items = context.strings(
+                node,
+                path,
+                expected: "dates such as 2026-12-25 or ranges 2026-12-24..2026-12-26"
+            )
         else { return [] }
         var dates: [LocalDate] = []
         var seen: [LocalDate: Int] = [:]
@@ -150,17 +190,29 @@ extension CharterDecoder {
             let bounds = item.text.components(separatedBy: "..")
             var expanded: [LocalDate] = []
             if bounds.count == 2 {
-                guard case .success(let first) = LocalDate.parse(bounds[0]), case .success(let last) = LocalDate.parse(bounds[1])
+                guard case .success(let first) = LocalDate.parse(bounds[0]),
+                    case .success(let last) = LocalDate.parse(bounds[1])
                 else {
                     _ = context.date(item.node, itemPath)
                     continue
                 }
                 guard first <= last else {
-                    context.error("invalid-range", at: item.node, itemPath, "the range `\(item.text)` ends before it starts.", fix: "Write the earlier date first.")
+                    context.error(
+                        "invalid-range",
+                        at: item.node,
+                        itemPath,
+                        "the range `\(item.text)` ends before it starts.",
+                        fix: "Write the earlier date first."
+                    )
                     continue
                 }
                 guard last.daysSinceEpoch - first.daysSinceEpoch < 366 else {
-                    context.error("invalid-range", at: item.node, itemPath, "the range `\(item.text)` is longer than a year.")
+                    context.error(
+                        "invalid-range",
+                        at: item.node,
+                        itemPath,
+                        "the range `\(item.text)` is longer than a year."
+                    )
                     continue
                 }
                 var day = first
@@ -173,7 +225,12 @@ extension CharterDecoder {
             }
             for date in expanded {
                 if let line = seen[date] {
-                    context.warning("duplicate-holiday", at: item.node, itemPath, "\(date) is already a holiday (line \(line)).")
+                    context.warning(
+                        "duplicate-holiday",
+                        at: item.node,
+                        itemPath,
+                        "\(date) is already a holiday (line \(line))."
+                    )
                     continue
                 }
                 seen[date] = item.node.mark?.line ?? 0
@@ -184,14 +241,26 @@ extension CharterDecoder {
     }
 
     func decodeSegments(_ node: Node) -> [String: Population] {
-        guard let entries = context.mapping(node, "segments", expected: "segments by name, e.g. `enterprise: {tier: enterprise}`")
+        guard
+            let entries = context.mapping(
+                node,
+                "segments",
+                expected: "segments by name, e.g. `enterprise: {tier: enterprise}`"
+            )
         else { return [:] }
         var segments: [String: Population] = [:]
         for entry in entries {
             let path = "segments.\(entry.key)"
-            guard let filters = context.mapping(entry.value, path, expected: "filters such as `{tier: enterprise}`") else { continue }
+            guard let filters = context.mapping(entry.value, path, expected: "filters such as `{tier: enterprise}`")
+            else { continue }
             if filters.isEmpty {
-                context.error("missing-value", at: entry.value, path, "the segment has no filters.", fix: "Add a filter such as `{tier: enterprise}`.")
+                context.error(
+                    "missing-value",
+                    at: entry.value,
+                    path,
+                    "the segment has no filters.",
+                    fix: "Add a filter such as `{tier: enterprise}`."
+                )
                 continue
             }
             if let population = decodeFilters(filters, path: path, allowed: Dimension.allCases.map(\.rawValue)) {
@@ -202,13 +271,18 @@ extension CharterDecoder {
     }
 
     /// Dimension filters (`channel: chat`, `tier: [standard, smb]`) as a population.
-    func decodeFilters(_ entries: [(key: String, keyNode: Node, value: Node)], path: String, allowed: [String]) -> Population? {
+    func decodeFilters(
+        _ entries: [(key: String, keyNode: Node, value: Node)],
+        path: String,
+        allowed: [String]
+    ) -> Population? {
         context.checkKeys(entries, allowed: allowed, path)
         var population = Population()
         for entry in entries {
             guard let dimension = Dimension(rawValue: entry.key) else { continue }
             let entryPath = "\(path).\(entry.key)"
-            guard let values = context.strings(entry.value, entryPath, expected: "a \(entry.key) or a list of them") else { continue }
+            guard let values = context.strings(entry.value, entryPath, expected: "a \(entry.key) or a list of them")
+            else { continue }
             if dimension == .channel {
                 for value in values where !Dimension.knownChannels.contains(value.text.lowercased()) {
                     if let suggestion = Suggestion.closest(to: value.text, in: Dimension.knownChannels) {

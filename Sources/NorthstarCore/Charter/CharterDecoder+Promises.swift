@@ -3,7 +3,9 @@ import Yams
 
 extension CharterDecoder {
     static let promiseKeys = ["id", "says", "metric", "where", "clock", "target", "period", "minimumSample", "note"]
-    static let targetKeys = ["within", "share", "atLeast", "atMost", "median", "mean", "p50", "p75", "p80", "p90", "p95", "p99"]
+    static let targetKeys = [
+        "within", "share", "atLeast", "atMost", "median", "mean", "p50", "p75", "p80", "p90", "p95", "p99",
+    ]
 
     func decodePromises(_ node: Node, charter: Charter) -> [Promise] {
         guard let items = context.sequence(node, "promises", expected: "a list of promises, each starting `- id: …`")
@@ -12,12 +14,15 @@ extension CharterDecoder {
         var firstLine: [String: Int] = [:]
         for (index, item) in items.enumerated() {
             let path = "promises[\(index)]"
-            guard let entries = context.mapping(item, path, expected: "a promise: `{id: …, metric: …, target: …}`") else { continue }
+            guard let entries = context.mapping(item, path, expected: "a promise: `{id: …, metric: …, target: …}`")
+            else { continue }
             context.checkKeys(entries, allowed: Self.promiseKeys, path)
             func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
 
             var id: String?
-            if let idNode = value("id"), let text = context.string(idNode, "\(path).id", expected: "an id such as chat-first-response") {
+            if let idNode = value("id"),
+                let text = context.string(idNode, "\(path).id", expected: "an id such as chat-first-response")
+            {
                 id = text
                 if !Self.isKebabCase(text) {
                     context.error(
@@ -40,7 +45,13 @@ extension CharterDecoder {
                     firstLine[text] = idNode.mark?.line ?? 0
                 }
             } else if value("id") == nil {
-                context.error("missing-key", at: item, "\(path).id", "the promise has no id.", fix: "Add `id: chat-first-response` (any unique kebab-case name).")
+                context.error(
+                    "missing-key",
+                    at: item,
+                    "\(path).id",
+                    "the promise has no id.",
+                    fix: "Add `id: chat-first-response` (any unique kebab-case name)."
+                )
             }
 
             var metric: Metric?
@@ -59,12 +70,25 @@ extension CharterDecoder {
                     }
                 }
             } else {
-                context.error("missing-key", at: item, "\(path).metric", "the promise has no metric.", fix: "Add `metric: first-response` (or another metric from docs/metrics.md).")
+                context.error(
+                    "missing-key",
+                    at: item,
+                    "\(path).metric",
+                    "the promise has no metric.",
+                    fix: "Add `metric: first-response` (or another metric from docs/metrics.md)."
+                )
             }
 
-            let says = value("says").flatMap { context.statement($0, "\(path).says", expected: "the words of the mission this promise stands for") }
-            let population = value("where").flatMap { decodeWhere($0, path: "\(path).where", segments: charter.segments) } ?? Population()
-            let clock = value("clock").flatMap { decodeClock($0, path: "\(path).clock", metric: metric, calendars: charter.calendars) } ?? .calendar
+            let says = value("says").flatMap {
+                context.statement($0, "\(path).says", expected: "the words of the mission this promise stands for")
+            }
+            let population =
+                value("where").flatMap { decodeWhere($0, path: "\(path).where", segments: charter.segments) }
+                ?? Population()
+            let clock =
+                value("clock").flatMap {
+                    decodeClock($0, path: "\(path).clock", metric: metric, calendars: charter.calendars)
+                } ?? .calendar
 
             var period = Period.week
             if let periodNode = value("period") {
@@ -85,14 +109,26 @@ extension CharterDecoder {
             }
             var minimumSample = charter.minimumSample
             if let sampleNode = value("minimumSample") {
-                minimumSample = context.integer(sampleNode, "\(path).minimumSample", minimum: 1, expected: "a sample size of at least 1") ?? minimumSample
+                minimumSample =
+                    context.integer(
+                        sampleNode,
+                        "\(path).minimumSample",
+                        minimum: 1,
+                        expected: "a sample size of at least 1"
+                    ) ?? minimumSample
             }
 
             var target: PromiseTarget?
             if let targetNode = value("target") {
                 if let metric { target = decodeTarget(targetNode, path: "\(path).target", metric: metric) }
             } else {
-                context.error("missing-key", at: item, "\(path).target", "the promise has no target.", fix: "Add e.g. `target: {within: 1h, share: 90%}` or `target: {atLeast: 75%}`.")
+                context.error(
+                    "missing-key",
+                    at: item,
+                    "\(path).target",
+                    "the promise has no target.",
+                    fix: "Add e.g. `target: {within: 1h, share: 90%}` or `target: {atLeast: 75%}`."
+                )
             }
             if let note = value("note") { _ = context.string(note, "\(path).note") }
 
@@ -127,7 +163,12 @@ extension CharterDecoder {
     }
 
     private func decodeWhere(_ node: Node, path: String, segments: [String: Population]) -> Population? {
-        guard let entries = context.mapping(node, path, expected: "filters such as `{channel: chat}` or `{segment: enterprise}`")
+        guard
+            let entries = context.mapping(
+                node,
+                path,
+                expected: "filters such as `{channel: chat}` or `{segment: enterprise}`"
+            )
         else { return nil }
         let allowed = Dimension.allCases.map(\.rawValue) + ["segment"]
         guard var population = decodeFilters(entries, path: path, allowed: allowed) else { return nil }
@@ -165,9 +206,16 @@ extension CharterDecoder {
         return population
     }
 
-    private func decodeClock(_ node: Node, path: String, metric: Metric?, calendars: [BusinessCalendar]) -> Promise.Clock? {
+    private func decodeClock(
+        _ node: Node,
+        path: String,
+        metric: Metric?,
+        calendars: [BusinessCalendar]
+    ) -> Promise.Clock? {
         let names = calendars.map(\.name)
-        guard let text = context.string(node, path, expected: "`calendar` or the name of a business calendar") else { return nil }
+        guard let text = context.string(node, path, expected: "`calendar` or the name of a business calendar") else {
+            return nil
+        }
         if text == "calendar" { return .calendar }
         guard names.contains(text) else {
             context.error(

@@ -4,7 +4,12 @@ import Yams
 extension CharterDecoder {
     /// Reads a target and checks that its form suits the metric and its numbers can be met and missed.
     func decodeTarget(_ node: Node, path: String, metric: Metric) -> PromiseTarget? {
-        guard let entries = context.mapping(node, path, expected: "a target such as `{within: 1h, share: 90%}` or `{atLeast: 75%}`")
+        guard
+            let entries = context.mapping(
+                node,
+                path,
+                expected: "a target such as `{within: 1h, share: 90%}` or `{atLeast: 75%}`"
+            )
         else { return nil }
         let fixed = ["within", "share", "atLeast", "atMost"]
         var statistics: [(PromiseTarget.Statistic, key: String, node: Node)] = []
@@ -23,7 +28,10 @@ extension CharterDecoder {
             }
         }
         func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
-        let forms = [value("within") != nil || value("share") != nil, !statistics.isEmpty, value("atLeast") != nil, value("atMost") != nil]
+        let forms = [
+            value("within") != nil || value("share") != nil, !statistics.isEmpty, value("atLeast") != nil,
+            value("atMost") != nil,
+        ]
         if forms.filter({ $0 }).count > 1 || statistics.count > 1 {
             context.error(
                 "mixed-target",
@@ -56,7 +64,8 @@ extension CharterDecoder {
                     "missing-key",
                     at: node,
                     path,
-                    entries.isEmpty ? "the target is empty." : "`share` needs `within`: the time the share of samples must meet.",
+                    entries.isEmpty
+                        ? "the target is empty." : "`share` needs `within`: the time the share of samples must meet.",
                     fix: "Write `{within: 1h, share: 90%}`."
                 )
                 return nil
@@ -79,7 +88,9 @@ extension CharterDecoder {
                         "out-of-range",
                         at: shareNode,
                         "\(path).share",
-                        value <= 0 ? "a share of \(Share(fraction: value)) is kept by doing nothing." : "\(Share(fraction: value)) is more than all samples.",
+                        value <= 0
+                            ? "a share of \(Share(fraction: value)) is kept by doing nothing."
+                            : "\(Share(fraction: value)) is more than all samples.",
                         fix: "Use a share above 0% and at most 100%, e.g. 90%."
                     )
                     share = nil
@@ -98,7 +109,9 @@ extension CharterDecoder {
 
         case .rate, .score:
             if value("within") != nil || value("share") != nil || !statistics.isEmpty {
-                let example = metric.kind == .score ? "`{atLeast: 30}`" : metric.higherIsBetter ? "`{atLeast: 75%}`" : "`{atMost: 5%}`"
+                let example =
+                    metric.kind == .score
+                    ? "`{atLeast: 30}`" : metric.higherIsBetter ? "`{atLeast: 75%}`" : "`{atMost: 5%}`"
                 context.error(
                     "target-form",
                     at: node,
@@ -110,11 +123,19 @@ extension CharterDecoder {
             }
             let isAtLeast = value("atLeast") != nil
             guard let boundNode = value("atLeast") ?? value("atMost") else {
-                context.error("missing-key", at: node, path, "the target is empty.", fix: "Write `{atLeast: …}` or `{atMost: …}`.")
+                context.error(
+                    "missing-key",
+                    at: node,
+                    path,
+                    "the target is empty.",
+                    fix: "Write `{atLeast: …}` or `{atMost: …}`."
+                )
                 return nil
             }
             let key = isAtLeast ? "atLeast" : "atMost"
-            guard let bound = metric.kind == .score ? points(boundNode, "\(path).\(key)") : rate(boundNode, "\(path).\(key)")
+            guard
+                let bound = metric.kind == .score
+                    ? points(boundNode, "\(path).\(key)") : rate(boundNode, "\(path).\(key)")
             else { return nil }
             let range: ClosedRange<Double> = metric.kind == .score ? -100...100 : 0...1
             let (unit, low, high) = metric.kind == .score ? ("points", "-100", "+100") : ("", "0%", "100%")
@@ -125,7 +146,8 @@ extension CharterDecoder {
                     at: boundNode,
                     "\(path).\(key)",
                     "\(metric.displayName) of \(shown) is impossible: it runs from \(low) to \(high).",
-                    fix: metric.kind == .score ? "NPS is %promoters − %detractors, e.g. `atLeast: 30`." : "Use a share such as 88%."
+                    fix: metric.kind == .score
+                        ? "NPS is %promoters − %detractors, e.g. `atLeast: 30`." : "Use a share such as 88%."
                 )
                 return nil
             }
@@ -158,16 +180,25 @@ extension CharterDecoder {
     }
 
     private func duration(_ node: Node, _ path: String) -> CharterDuration? {
-        guard let text = context.string(node, path, expected: "a duration such as 30s, 15m, 1h, 2d or 1h30m") else { return nil }
+        guard let text = context.string(node, path, expected: "a duration such as 30s, 15m, 1h, 2d or 1h30m") else {
+            return nil
+        }
         guard let duration = CharterDuration(parsing: text) else {
-            let fix = Double(text) != nil
+            let fix =
+                Double(text) != nil
                 ? "Add a unit: `\(text)s`, `\(text)m`, `\(text)h` or `\(text)d`."
                 : "Write a duration such as 30s, 15m, 1h, 2d or 1h30m (largest unit first)."
             context.error("invalid-duration", at: node, path, "`\(text)` is not a duration.", fix: fix)
             return nil
         }
         if duration.seconds == 0 {
-            context.error("out-of-range", at: node, path, "a time limit of 0 can never be met.", fix: "Use a positive duration such as 30s.")
+            context.error(
+                "out-of-range",
+                at: node,
+                path,
+                "a time limit of 0 can never be met.",
+                fix: "Use a positive duration such as 30s."
+            )
             return nil
         }
         return duration
@@ -190,7 +221,13 @@ extension CharterDecoder {
             // 120 is not a share in any reading: report it as a percentage out of range.
             return value / 100
         case .failure(.notANumber):
-            context.error("invalid-share", at: node, path, "`\(text)` is not a share.", fix: "Write a share as 75% or 0.75.")
+            context.error(
+                "invalid-share",
+                at: node,
+                path,
+                "`\(text)` is not a share.",
+                fix: "Write a share as 75% or 0.75."
+            )
             return nil
         }
     }
@@ -209,7 +246,13 @@ extension CharterDecoder {
         }
         let cleaned = text.hasPrefix("+") ? String(text.dropFirst()) : text
         guard let value = Double(cleaned), value.isFinite else {
-            context.error("invalid-score", at: node, path, "`\(text)` is not a number of points.", fix: "Write e.g. `atLeast: 30`.")
+            context.error(
+                "invalid-score",
+                at: node,
+                path,
+                "`\(text)` is not a number of points.",
+                fix: "Write e.g. `atLeast: 30`."
+            )
             return nil
         }
         return value

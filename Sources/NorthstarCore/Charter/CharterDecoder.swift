@@ -33,17 +33,35 @@ struct CharterDecoder {
                         )
                     }
                 } else {
-                    context.error("invalid-number", at: node, "northstar", "`\(text)` is not a format version.", fix: "Write `northstar: 1`.")
+                    context.error(
+                        "invalid-number",
+                        at: node,
+                        "northstar",
+                        "`\(text)` is not a format version.",
+                        fix: "Write `northstar: 1`."
+                    )
                 }
             }
         } else {
-            context.error("missing-key", at: root, "northstar", "the format version is missing.", fix: "Add `northstar: 1` as the first line.")
+            context.error(
+                "missing-key",
+                at: root,
+                "northstar",
+                "the format version is missing.",
+                fix: "Add `northstar: 1` as the first line."
+            )
         }
 
         if let node = value("organization") {
             charter.organization = context.string(node, "organization", expected: "the organisation's name") ?? ""
         } else {
-            context.error("missing-key", at: root, "organization", "the organisation is missing.", fix: "Add `organization: Acme Support`.")
+            context.error(
+                "missing-key",
+                at: root,
+                "organization",
+                "the organisation is missing.",
+                fix: "Add `organization: Acme Support`."
+            )
         }
         if let node = value("owner") { charter.owner = context.string(node, "owner", expected: "who owns the charter") }
 
@@ -66,7 +84,13 @@ struct CharterDecoder {
         for key in ["vision", "mission"] {
             guard let node = value(key) else {
                 let example = key == "vision" ? "Every customer feels …" : "We answer …, for …, by …, so customers …"
-                context.error("missing-key", at: root, key, "the \(key) is missing.", fix: "Add `\(key): \(example)` (or run `northstar init`).")
+                context.error(
+                    "missing-key",
+                    at: root,
+                    key,
+                    "the \(key) is missing.",
+                    fix: "Add `\(key): \(example)` (or run `northstar init`)."
+                )
                 continue
             }
             let statement = context.statement(node, key, expected: "the \(key) statement")
@@ -74,7 +98,13 @@ struct CharterDecoder {
         }
 
         if value("behaviors") != nil && value("behaviours") != nil {
-            context.error("duplicate-key", at: keyNode("behaviours"), "behaviours", "both `behaviors` and `behaviours` are given.", fix: "Keep one spelling.")
+            context.error(
+                "duplicate-key",
+                at: keyNode("behaviours"),
+                "behaviours",
+                "both `behaviors` and `behaviours` are given.",
+                fix: "Keep one spelling."
+            )
         }
         if let key = ["behaviors", "behaviours"].first(where: { value($0) != nil }), let node = value(key),
             let items = context.strings(node, key, expected: "visible behaviours such as answer, fix, follow up")
@@ -87,10 +117,13 @@ struct CharterDecoder {
             charter.values = items.map(\.text)
         }
         if let node = value("minimumSample") {
-            charter.minimumSample = context.integer(node, "minimumSample", minimum: 1, expected: "a sample size of at least 1") ?? 20
+            charter.minimumSample =
+                context.integer(node, "minimumSample", minimum: 1, expected: "a sample size of at least 1") ?? 20
         }
 
-        if let node = value("calendars") { charter.calendars = decodeCalendars(node, defaultZone: charter.timeZoneIdentifier) }
+        if let node = value("calendars") {
+            charter.calendars = decodeCalendars(node, defaultZone: charter.timeZoneIdentifier)
+        }
         if let node = value("segments") { charter.segments = decodeSegments(node) }
         if let node = value("promises") {
             charter.promises = decodePromises(node, charter: charter)
@@ -131,7 +164,9 @@ struct CharterDecoder {
             )
             return nil
         }
-        guard let text = context.string(node, path, expected: "an IANA time zone such as Europe/Amsterdam") else { return nil }
+        guard let text = context.string(node, path, expected: "an IANA time zone such as Europe/Amsterdam") else {
+            return nil
+        }
         if let zone = TimeZone(identifier: text), text.contains("/") || text == "UTC" || text == "GMT" {
             return zone.identifier == text ? text : zone.identifier
         }
@@ -143,18 +178,24 @@ struct CharterDecoder {
             at: node,
             path,
             "`\(text)` is not an IANA time zone." + (suggestion.map { " Did you mean `\($0)`?" } ?? ""),
-            fix: suggestion == nil ? "Use a name such as Europe/Amsterdam or America/New_York (abbreviations like CET are ambiguous)." : nil
+            fix: suggestion == nil
+                ? "Use a name such as Europe/Amsterdam or America/New_York (abbreviations like CET are ambiguous)."
+                : nil
         )
         return nil
     }
 
     func decodeScope(_ node: Node) -> Scope? {
-        guard let entries = context.mapping(node, "scope", expected: "`{covers: […], excludes: […]}`") else { return nil }
+        guard let entries = context.mapping(node, "scope", expected: "`{covers: […], excludes: […]}`") else {
+            return nil
+        }
         context.checkKeys(entries, allowed: ["covers", "excludes"], "scope")
         var scope = Scope()
         var covered: [String: Node] = [:]
         for entry in entries {
-            guard let items = context.strings(entry.value, "scope.\(entry.key)", expected: "a list of areas") else { continue }
+            guard let items = context.strings(entry.value, "scope.\(entry.key)", expected: "a list of areas") else {
+                continue
+            }
             if entry.key == "covers" {
                 scope.covers = items.map(\.text)
                 for item in items { covered[item.text.lowercased()] = item.node }
@@ -189,7 +230,9 @@ struct CharterDecoder {
     }
 
     func decodeReview(_ node: Node) -> Review? {
-        guard let entries = context.mapping(node, "review", expected: "`{cadence: quarterly, next: 2027-01-15}`") else { return nil }
+        guard let entries = context.mapping(node, "review", expected: "`{cadence: quarterly, next: 2027-01-15}`") else {
+            return nil
+        }
         context.checkKeys(entries, allowed: ["cadence", "next", "signoff"], "review")
         var review = Review()
         for entry in entries {
@@ -215,19 +258,29 @@ struct CharterDecoder {
     }
 
     func decodeHistory(_ node: Node) -> [HistoryEntry] {
-        guard let items = context.sequence(node, "history", expected: "a list of `{version, date, note}`") else { return [] }
+        guard let items = context.sequence(node, "history", expected: "a list of `{version, date, note}`") else {
+            return []
+        }
         var history: [HistoryEntry] = []
         var previous: (entry: HistoryEntry, line: Int)?
         for (index, item) in items.enumerated() {
             let path = "history[\(index)]"
-            guard let entries = context.mapping(item, path, expected: "`{version: 1.0.0, date: 2025-04-01, note: …}`") else { continue }
+            guard let entries = context.mapping(item, path, expected: "`{version: 1.0.0, date: 2025-04-01, note: …}`")
+            else { continue }
             context.checkKeys(entries, allowed: ["version", "date", "note"], path)
             func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
             guard let versionNode = value("version"), let dateNode = value("date") else {
-                context.error("missing-key", at: item, path, "a history entry needs a version and a date.", fix: "Write `{version: 1.0.0, date: 2025-04-01, note: Published}`.")
+                context.error(
+                    "missing-key",
+                    at: item,
+                    path,
+                    "a history entry needs a version and a date.",
+                    fix: "Write `{version: 1.0.0, date: 2025-04-01, note: Published}`."
+                )
                 continue
             }
-            guard let version = semanticVersion(versionNode, "\(path).version"), let date = context.date(dateNode, "\(path).date")
+            guard let version = semanticVersion(versionNode, "\(path).version"),
+                let date = context.date(dateNode, "\(path).date")
             else { continue }
             let note = value("note").flatMap { context.string($0, "\(path).note") }
             let entry = HistoryEntry(version: version, date: date, note: note)
@@ -264,7 +317,13 @@ struct CharterDecoder {
         guard let text = context.string(node, path, expected: "a version such as 1.1.0") else { return nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
-            context.error("invalid-version", at: node, path, "`\(text)` is not a version.", fix: "Write MAJOR.MINOR.PATCH, e.g. 1.1.0 (quote it if YAML reads it as a number).")
+            context.error(
+                "invalid-version",
+                at: node,
+                path,
+                "`\(text)` is not a version.",
+                fix: "Write MAJOR.MINOR.PATCH, e.g. 1.1.0 (quote it if YAML reads it as a number)."
+            )
             return nil
         }
         return text
@@ -277,18 +336,28 @@ struct CharterDecoder {
     }
 
     func decodeSignoffs(_ node: Node, history: [HistoryEntry]) -> [Signoff] {
-        guard let items = context.sequence(node, "signoffs", expected: "a list of `{by, role, date, version}`") else { return [] }
+        guard let items = context.sequence(node, "signoffs", expected: "a list of `{by, role, date, version}`") else {
+            return []
+        }
         var signoffs: [Signoff] = []
         for (index, item) in items.enumerated() {
             let path = "signoffs[\(index)]"
-            guard let entries = context.mapping(item, path, expected: "`{by: …, role: approver, date: …, version: …}`") else { continue }
+            guard let entries = context.mapping(item, path, expected: "`{by: …, role: approver, date: …, version: …}`")
+            else { continue }
             context.checkKeys(entries, allowed: ["by", "role", "date", "version"], path)
             func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
             guard let byNode = value("by"), let dateNode = value("date") else {
-                context.error("missing-key", at: item, path, "a sign-off needs `by` and `date`.", fix: "Write `{by: CX Steering Committee, role: approver, date: 2025-03-12, version: 1.0.0}`.")
+                context.error(
+                    "missing-key",
+                    at: item,
+                    path,
+                    "a sign-off needs `by` and `date`.",
+                    fix: "Write `{by: CX Steering Committee, role: approver, date: 2025-03-12, version: 1.0.0}`."
+                )
                 continue
             }
-            guard let by = context.string(byNode, "\(path).by"), let date = context.date(dateNode, "\(path).date") else { continue }
+            guard let by = context.string(byNode, "\(path).by"), let date = context.date(dateNode, "\(path).date")
+            else { continue }
             let role = value("role").flatMap { context.string($0, "\(path).role") }
             var version: String?
             if let versionNode = value("version") {
@@ -298,7 +367,8 @@ struct CharterDecoder {
                         "unknown-version",
                         at: versionNode,
                         "\(path).version",
-                        "version \(version) is not in the history." + Suggestion.didYouMean(version, in: history.map(\.version)),
+                        "version \(version) is not in the history."
+                            + Suggestion.didYouMean(version, in: history.map(\.version)),
                         fix: "Sign off a version listed under `history`."
                     )
                 }
@@ -312,17 +382,37 @@ struct CharterDecoder {
     }
 
     func decodeBuyIn(_ node: Node) -> BuyIn? {
-        guard let entries = context.mapping(node, "buyIn", expected: "`{surveyed: 2026-10-01, agree: 82%, responses: 45}`") else { return nil }
+        guard
+            let entries = context.mapping(
+                node,
+                "buyIn",
+                expected: "`{surveyed: 2026-10-01, agree: 82%, responses: 45}`"
+            )
+        else { return nil }
         context.checkKeys(entries, allowed: ["surveyed", "agree", "responses", "teamSize"], "buyIn")
         func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
-        guard let surveyedNode = value("surveyed"), let agreeNode = value("agree"), let responsesNode = value("responses") else {
-            context.error("missing-key", at: node, "buyIn", "buy-in needs `surveyed`, `agree` and `responses`.", fix: "Write `{surveyed: 2026-10-01, agree: 82%, responses: 45}`.")
+        guard let surveyedNode = value("surveyed"), let agreeNode = value("agree"),
+            let responsesNode = value("responses")
+        else {
+            context.error(
+                "missing-key",
+                at: node,
+                "buyIn",
+                "buy-in needs `surveyed`, `agree` and `responses`.",
+                fix: "Write `{surveyed: 2026-10-01, agree: 82%, responses: 45}`."
+            )
             return nil
         }
         let surveyed = context.date(surveyedNode, "buyIn.surveyed")
         var agree = context.share(agreeNode, "buyIn.agree")
         if let share = agree, !(0...1).contains(share.fraction) {
-            context.error("out-of-range", at: agreeNode, "buyIn.agree", "\(share) is not a share of respondents.", fix: "Use a value from 0% to 100%.")
+            context.error(
+                "out-of-range",
+                at: agreeNode,
+                "buyIn.agree",
+                "\(share) is not a share of respondents.",
+                fix: "Use a value from 0% to 100%."
+            )
             agree = nil
         }
         let responses = context.integer(responsesNode, "buyIn.responses", minimum: 0, expected: "a number of responses")
@@ -330,7 +420,13 @@ struct CharterDecoder {
         if let teamNode = value("teamSize") {
             teamSize = context.integer(teamNode, "buyIn.teamSize", minimum: 1, expected: "the number of people asked")
             if let teamSize, let responses, responses > teamSize {
-                context.error("out-of-range", at: responsesNode, "buyIn.responses", "\(responses) responses from a team of \(teamSize).", fix: "Check both numbers.")
+                context.error(
+                    "out-of-range",
+                    at: responsesNode,
+                    "buyIn.responses",
+                    "\(responses) responses from a team of \(teamSize).",
+                    fix: "Check both numbers."
+                )
             }
         }
         if let surveyed, let today = context.today, surveyed > today {

@@ -186,7 +186,13 @@ final class CharterDecodingContext {
         case .success(let date):
             return date
         case .failure(.malformed):
-            error("invalid-date", at: node, path, "`\(text)` is not a date.", fix: "Write dates as YYYY-MM-DD, e.g. 2026-12-25.")
+            error(
+                "invalid-date",
+                at: node,
+                path,
+                "`\(text)` is not a date.",
+                fix: "Write dates as YYYY-MM-DD, e.g. 2026-12-25."
+            )
         case .failure(.impossible(let reason)):
             error("impossible-date", at: node, path, "`\(text)` does not exist: \(reason).")
         }

@@ -23,7 +23,10 @@ public enum CharterLoader {
     /// Reads and validates the charter at `path`.
     ///
     /// - Parameter today: the date used for "overdue" and "in the future" checks; `nil` skips them.
-    public static func load(contentsOf path: String, today: LocalDate? = LocalDate.today()) throws(CharterError) -> Result {
+    public static func load(
+        contentsOf path: String,
+        today: LocalDate? = LocalDate.today()
+    ) throws(CharterError) -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CharterError(code: .unreadable, message: "\(path): no such file. Create one with `northstar init`.")
@@ -50,7 +53,11 @@ public enum CharterLoader {
     }
 
     /// Validates charter bytes; `file` names them in locations.
-    public static func load(bytes: some Collection<UInt8>, file: String, today: LocalDate? = LocalDate.today()) throws(CharterError) -> Result {
+    public static func load(
+        bytes: some Collection<UInt8>,
+        file: String,
+        today: LocalDate? = LocalDate.today()
+    ) throws(CharterError) -> Result {
         if bytes.count > maximumBytes { throw tooLarge(file: file, bytes: bytes.count) }
         let source: SourceText
         do throws(SourceText.Problem) {
@@ -91,7 +98,10 @@ public enum CharterLoader {
         let root: Node
         do {
             guard let node = try Parser(yaml: source.text).singleRoot() else {
-                throw CharterError(code: .empty, message: "the charter is empty. Start from a template with `northstar init`.")
+                throw CharterError(
+                    code: .empty,
+                    message: "the charter is empty. Start from a template with `northstar init`."
+                )
             }
             root = node
         } catch let error as CharterError {
@@ -120,7 +130,8 @@ public enum CharterLoader {
         let megabytes = (Double(bytes) / 1_048_576 * 10).rounded() / 10
         return CharterError(
             code: .tooLarge,
-            message: "\(file) is \(megabytes) MB; a charter is at most 1 MB (a few kilobytes is typical). Is this the right file?"
+            message:
+                "\(file) is \(megabytes) MB; a charter is at most 1 MB (a few kilobytes is typical). Is this the right file?"
         )
     }
 
@@ -153,15 +164,27 @@ public enum CharterLoader {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return CharterError(
                 code: .syntax,
-                message: "the key `\(duplicates.joined(separator: "`, `"))` appears twice in the same mapping. Keep one.",
+                message:
+                    "the key `\(duplicates.joined(separator: "`, `"))` appears twice in the same mapping. Keep one.",
                 location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                 cause: error
             )
         case .reader(let problem, let offset, _, let yaml):
             let location = offset.map { offset in
-                SourceText(file: file, text: yaml).location(ofScalarOffset: yaml.utf8.index(yaml.utf8.startIndex, offsetBy: offset, limitedBy: yaml.utf8.endIndex).map { yaml.unicodeScalars.distance(from: yaml.unicodeScalars.startIndex, to: $0) } ?? 0)
+                SourceText(file: file, text: yaml).location(
+                    ofScalarOffset: yaml.utf8.index(
+                        yaml.utf8.startIndex,
+                        offsetBy: offset,
+                        limitedBy: yaml.utf8.endIndex
+                    ).map { yaml.unicodeScalars.distance(from: yaml.unicodeScalars.startIndex, to: $0) } ?? 0
+                )
             }
-            return CharterError(code: .syntax, message: "YAML cannot be read: \(problem).", location: location, cause: error)
+            return CharterError(
+                code: .syntax,
+                message: "YAML cannot be read: \(problem).",
+                location: location,
+                cause: error
+            )
         default:
             return CharterError(code: .syntax, message: "YAML cannot be read: \(error)", cause: error)
         }

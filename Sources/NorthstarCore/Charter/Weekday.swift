@@ -48,7 +48,9 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable,
                 guard let day = Weekday.day(named: bounds[0]) else { return nil }
                 result.append(day)
             case 2:
-                guard var day = Weekday.day(named: bounds[0]), let last = Weekday.day(named: bounds[1]) else { return nil }
+                guard var day = Weekday.day(named: bounds[0]), let last = Weekday.day(named: bounds[1]) else {
+                    return nil
+                }
                 result.append(day)
                 while day != last {
                     day = day.next

@@ -180,7 +180,8 @@ public struct CharterTemplate: Sendable {
 
     /// A YAML scalar: plain when safe, double-quoted with escapes otherwise.
     static func yaml(_ text: String) -> String {
-        let plainSafe = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || " .,'-/()".contains($0) }
+        let plainSafe =
+            !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || " .,'-/()".contains($0) }
             && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.hasPrefix("-") && !text.hasPrefix("'")
             && !["yes", "no", "true", "false", "null", "on", "off", "~"].contains(text.lowercased())
             && Double(text) == nil

@@ -31,16 +31,29 @@ struct MeasurablePhrase: Sendable, Hashable {
         #"(?:csat|nps|fcr|ces|sla|aht|asa|satisfaction(?:\s+score)?|net\s+promoter\s+score|first[\s-]contact\s+resolution|resolution(?:\s+time)?|first[\s-]response(?:\s+time)?|response\s+time|handle\s+time|abandonment(?:\s+rate)?|churn|self[\s-]service|reopen(?:\s+rate)?)"#
 
     private static let patterns: [(Kind, String)] = [
-        (.metricTarget, #"\b(?:median|mean|average|p\d{2})?\s*"# + metricWords + #"[^.;:\d]{0,24}?"# + comparator + #"\s*[+\-]?\d+(?:\.\d+)?\s*(?:%|"# + timeUnit + #"\b)?"#),
+        (
+            .metricTarget,
+            #"\b(?:median|mean|average|p\d{2})?\s*"# + metricWords + #"[^.;:\d]{0,24}?"# + comparator
+                + #"\s*[+\-]?\d+(?:\.\d+)?\s*(?:%|"# + timeUnit + #"\b)?"#
+        ),
         (.metricTarget, #"\b(?:reduce|cut|raise|increase|lower|grow)\s+\w+(?:\s+\w+)?\s+by\s+\d+(?:\.\d+)?\s*%"#),
-        (.timeBound, #"\b(?:(?:within|in|under|less\s+than|inside|after|before)\s+)?\d+(?:\.\d+)?(?:\s*|-)"# + timeUnit + #"\b"#),
+        (
+            .timeBound,
+            #"\b(?:(?:within|in|under|less\s+than|inside|after|before)\s+)?\d+(?:\.\d+)?(?:\s*|-)"# + timeUnit + #"\b"#
+        ),
         (.timeBound, #"(?:≤|<=|<)\s*\d+(?:\.\d+)?\s*"# + timeUnit + #"\b"#),
         (.timeBound, #"\b(?:same|next)[\s-](?:business[\s-]|working[\s-])?day\b"#),
         (.timeBound, #"\b24\s*(?:/|x)\s*7\b|\b24\s+hours\s+a\s+day\b|\baround\s+the\s+clock\b"#),
         (.percent, #"[+\-]?\d+(?:\.\d+)?\s*(?:%|percent\b)"#),
-        (.metricName, #"\b(?:on\s+)?first[\s-]contact\b|\bfirst[\s-]time\s+fix\b|\b(?:csat|nps|ces)\b|\bnet\s+promoter\b|\bself[\s-]service\b"#),
+        (
+            .metricName,
+            #"\b(?:on\s+)?first[\s-]contact\b|\bfirst[\s-]time\s+fix\b|\b(?:csat|nps|ces)\b|\bnet\s+promoter\b|\bself[\s-]service\b"#
+        ),
         (.cadence, #"\b(?:daily|weekly|monthly|quarterly|yearly|annually|every\s+(?:day|week|month|quarter|year))\b"#),
-        (.vagueTime, #"\b(?:fast|quick|quickly|rapid|rapidly|swift|swiftly|speedy|soon|in\s+minutes|in\s+no\s+time|right\s+away|at\s+all\s+hours)\b"#),
+        (
+            .vagueTime,
+            #"\b(?:fast|quick|quickly|rapid|rapidly|swift|swiftly|speedy|soon|in\s+minutes|in\s+no\s+time|right\s+away|at\s+all\s+hours)\b"#
+        ),
     ]
 
     private static let compiled: [(Kind, NSRegularExpression)] = patterns.map { kind, pattern in

@@ -19,7 +19,9 @@ enum PassiveVoiceDetector {
         "interested", "pleased", "happy", "tired", "bored", "excited", "worried", "concerned", "involved", "qualified",
         "experienced", "skilled", "trained", "licensed", "certified", "welcome",
     ]
-    private static let notParticiples: Set<String> = ["need", "bed", "red", "feed", "speed", "seed", "shed", "ten", "often", "when", "then"]
+    private static let notParticiples: Set<String> = [
+        "need", "bed", "red", "feed", "speed", "seed", "shed", "ten", "often", "when", "then",
+    ]
 
     /// The ranges of passive constructions in the tokens.
     static func find(in tokens: [WordToken]) -> [Range<String.Index>] {

@@ -99,7 +99,14 @@ struct StatementAnalysis {
             for match in list.matches(in: tokens) where !style.disabledRules.contains(rule) {
                 plainWordHits += 1
                 let advice = rule == "wordy" ? match.entry.advice.map { "write \"\($0)\"" } : match.entry.advice
-                alert(rule, severity, match.range, "\"\(text[match.range])\" \(message).", suggestion: advice, style: style)
+                alert(
+                    rule,
+                    severity,
+                    match.range,
+                    "\"\(text[match.range])\" \(message).",
+                    suggestion: advice,
+                    style: style
+                )
             }
         }
         for match in style.preferred.matches(in: tokens) {
@@ -173,13 +180,28 @@ struct StatementAnalysis {
         let text = statement.text
         for index in text.indices where text[index] == "!" {
             toneOffenders.append("!")
-            alert("exclamation", .warning, index..<text.index(after: index), "an exclamation mark shouts.", suggestion: "end with a full stop", style: style)
+            alert(
+                "exclamation",
+                .warning,
+                index..<text.index(after: index),
+                "an exclamation mark shouts.",
+                suggestion: "end with a full stop",
+                style: style
+            )
         }
-        for token in tokens where token.text.count >= 3 && token.text.allSatisfy({ $0.isUppercase || $0.isNumber })
+        for token in tokens
+        where token.text.count >= 3 && token.text.allSatisfy({ $0.isUppercase || $0.isNumber })
             && token.text.contains(where: \.isLetter) && !style.acronyms.contains(String(token.text))
         {
             toneOffenders.append(String(token.text))
-            alert("shouting", .warning, token.range, "\"\(token.text)\" in capitals reads as shouting.", suggestion: token.text.lowercased(), style: style)
+            alert(
+                "shouting",
+                .warning,
+                token.range,
+                "\"\(token.text)\" in capitals reads as shouting.",
+                suggestion: token.text.lowercased(),
+                style: style
+            )
         }
         let quoted = try? NSRegularExpression(pattern: #"["“]([^"“”]{1,30})["”]"#)
         for result in quoted?.matches(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text)) ?? [] {
@@ -234,8 +256,10 @@ struct StatementAnalysis {
             let verb = tokens[next].lowered
             let previous = match.firstToken > 0 ? tokens[match.firstToken - 1].lowered : ""
             guard !["to", "for", "with", "of", "by", "help", "keep"].contains(previous) else { continue }
-            let looksLikeVerb = Self.subjectVerbs.contains(verb)
-                || (verb.hasSuffix("s") && !verb.hasSuffix("ss") && verb.count > 3 && !verb.hasSuffix("ies") || verb.hasSuffix("ies"))
+            let looksLikeVerb =
+                Self.subjectVerbs.contains(verb)
+                || (verb.hasSuffix("s") && !verb.hasSuffix("ss") && verb.count > 3 && !verb.hasSuffix("ies")
+                    || verb.hasSuffix("ies"))
             if looksLikeVerb { customerIsSubject = true }
         }
         for (index, token) in tokens.enumerated() where token.lowered == "so" {

@@ -46,7 +46,9 @@ public struct StyleGuide: Sendable {
         outcomeWords = .bundled("outcome-words")
         customerNouns = .bundled("customer-nouns")
         acronyms = Set(WordList.bundled("acronyms").entries.map(\.phrase))
-        toneLists = [.friendly: .bundled("tone-friendly"), .expert: .bundled("tone-expert"), .calm: .bundled("tone-calm")]
+        toneLists = [
+            .friendly: .bundled("tone-friendly"), .expert: .bundled("tone-expert"), .calm: .bundled("tone-calm"),
+        ]
         self.banned = banned
         self.preferred = preferred
         self.disabledRules = disabledRules
@@ -98,10 +100,18 @@ public struct StyleGuide: Sendable {
             root = try Parser(yaml: source.text).singleRoot()
         } catch let error as YamlError {
             if case .scanner(_, let problem, let mark, _) = error {
-                throw WordingError(code: .invalidStyle, message: "YAML syntax error: \(problem).", location: SourceLocation(file: source.file, line: mark.line, column: mark.column))
+                throw WordingError(
+                    code: .invalidStyle,
+                    message: "YAML syntax error: \(problem).",
+                    location: SourceLocation(file: source.file, line: mark.line, column: mark.column)
+                )
             }
             if case .parser(_, let problem, let mark, _) = error {
-                throw WordingError(code: .invalidStyle, message: "YAML syntax error: \(problem).", location: SourceLocation(file: source.file, line: mark.line, column: mark.column))
+                throw WordingError(
+                    code: .invalidStyle,
+                    message: "YAML syntax error: \(problem).",
+                    location: SourceLocation(file: source.file, line: mark.line, column: mark.column)
+                )
             }
             throw WordingError(code: .invalidStyle, message: "the style file is not valid YAML: \(error)")
         } catch {
@@ -118,7 +128,9 @@ public struct StyleGuide: Sendable {
             let key = keyNode.scalar?.string ?? ""
             switch key {
             case "banned":
-                guard let items = value.sequence else { throw failure(value, "`banned` is a list of words, each optionally `word: reason`.") }
+                guard let items = value.sequence else {
+                    throw failure(value, "`banned` is a list of words, each optionally `word: reason`.")
+                }
                 for item in items {
                     if let word = item.scalar?.string, !word.isEmpty {
                         banned.append(WordList.Entry(phrase: word, advice: nil))
@@ -131,21 +143,29 @@ public struct StyleGuide: Sendable {
                     }
                 }
             case "preferred":
-                guard let pairs = value.mapping else { throw failure(value, "`preferred` maps a word to the word to use instead: `client: customer`.") }
+                guard let pairs = value.mapping else {
+                    throw failure(value, "`preferred` maps a word to the word to use instead: `client: customer`.")
+                }
                 for (wordNode, replacementNode) in pairs {
-                    guard let word = wordNode.scalar?.string, let replacement = replacementNode.scalar?.string, !replacement.isEmpty else {
+                    guard let word = wordNode.scalar?.string, let replacement = replacementNode.scalar?.string,
+                        !replacement.isEmpty
+                    else {
                         throw failure(wordNode, "each preferred entry is `word: replacement`.")
                     }
                     preferred.append(WordList.Entry(phrase: word, advice: replacement))
                 }
             case "disable":
-                let names = value.sequence.map { $0.compactMap { $0.scalar?.string } } ?? value.scalar.map { [$0.string] } ?? []
+                let names =
+                    value.sequence.map { $0.compactMap { $0.scalar?.string } } ?? value.scalar.map { [$0.string] } ?? []
                 for name in names where !ruleIDs.contains(name) {
                     throw failure(value, "unknown rule `\(name)`.\(Suggestion.didYouMean(name, in: ruleIDs))")
                 }
                 disabled.formUnion(names)
             default:
-                throw failure(keyNode, "unknown key `\(key)`.\(Suggestion.didYouMean(key, in: ["banned", "preferred", "disable"])) A style file has `banned`, `preferred` and `disable`.")
+                throw failure(
+                    keyNode,
+                    "unknown key `\(key)`.\(Suggestion.didYouMean(key, in: ["banned", "preferred", "disable"])) A style file has `banned`, `preferred` and `disable`."
+                )
             }
         }
         return StyleGuide(

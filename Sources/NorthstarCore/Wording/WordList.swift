@@ -28,7 +28,8 @@ struct WordList: Sendable {
             let parts = content.components(separatedBy: "->")
             let phrase = parts[0].trimmingCharacters(in: .whitespaces)
             guard !phrase.isEmpty else { continue }
-            let advice = parts.count > 1 ? parts[1...].joined(separator: "->").trimmingCharacters(in: .whitespaces) : nil
+            let advice =
+                parts.count > 1 ? parts[1...].joined(separator: "->").trimmingCharacters(in: .whitespaces) : nil
             entries.append(Entry(phrase: phrase, advice: advice?.isEmpty == true ? nil : advice))
         }
         self.init(name: name, entries: entries)
@@ -54,13 +55,20 @@ struct WordList: Sendable {
         for (start, _) in tokens.enumerated() {
             for entry in entries {
                 guard start + entry.words.count <= tokens.count else { continue }
-                let matched = zip(entry.words, tokens[start..<(start + entry.words.count)]).allSatisfy { pattern, token in
+                let matched = zip(entry.words, tokens[start..<(start + entry.words.count)]).allSatisfy {
+                    pattern,
+                    token in
                     Self.word(token.lowered, matches: pattern)
                 }
                 if matched {
                     let last = tokens[start + entry.words.count - 1]
                     found.append(
-                        Match(entry: entry, range: tokens[start].range.lowerBound..<last.range.upperBound, firstToken: start, tokenCount: entry.words.count)
+                        Match(
+                            entry: entry,
+                            range: tokens[start].range.lowerBound..<last.range.upperBound,
+                            firstToken: start,
+                            tokenCount: entry.words.count
+                        )
                     )
                 }
             }

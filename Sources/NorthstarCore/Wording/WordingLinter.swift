@@ -26,7 +26,15 @@ public struct WordingLinter: Sendable {
         var statements: [StatementAnalysis] = []
         for (kind, statement) in [(StatementKind.vision, charter.vision), (.mission, charter.mission)] {
             guard let statement else { continue }
-            statements.append(StatementAnalysis(kind: kind, statement: statement, style: style, tone: charter.tone, organization: charter.organization))
+            statements.append(
+                StatementAnalysis(
+                    kind: kind,
+                    statement: statement,
+                    style: style,
+                    tone: charter.tone,
+                    organization: charter.organization
+                )
+            )
         }
         let combined = statements.map(\.statement.text).joined(separator: "\n")
         let (traceability, traceAlerts) = trace(charter, statements)
@@ -39,12 +47,26 @@ public struct WordingLinter: Sendable {
             customerOutcome(statements),
             teamBuyIn(charter.buyIn),
         ]
-        return report(subject: "charter", file: charter.file, checklist, text: combined, statements: statements, extraAlerts: traceAlerts, traceability: traceability)
+        return report(
+            subject: "charter",
+            file: charter.file,
+            checklist,
+            text: combined,
+            statements: statements,
+            extraAlerts: traceAlerts,
+            traceability: traceability
+        )
     }
 
     /// Scores a bare statement typed on the command line.
     public func lint(text: String, kind: StatementKind, tone: Tone = .friendly) -> LintReport {
-        let analysis = StatementAnalysis(kind: kind, statement: Statement(bareText: text), style: style, tone: tone, organization: "")
+        let analysis = StatementAnalysis(
+            kind: kind,
+            statement: Statement(bareText: text),
+            style: style,
+            tone: tone,
+            organization: ""
+        )
         let statements = [analysis]
         let checklist = [
             plainWords(statements),
@@ -56,7 +78,15 @@ public struct WordingLinter: Sendable {
             teamBuyIn(nil),
         ]
         let empty = Traceability(untracedPhrases: [], unstatedPromises: [])
-        return report(subject: kind.rawValue, file: nil, checklist, text: text, statements: statements, extraAlerts: [], traceability: empty)
+        return report(
+            subject: kind.rawValue,
+            file: nil,
+            checklist,
+            text: text,
+            statements: statements,
+            extraAlerts: [],
+            traceability: empty
+        )
     }
 
     private func report(
@@ -69,7 +99,9 @@ public struct WordingLinter: Sendable {
         traceability: Traceability
     ) -> LintReport {
         let score = checklist.reduce(0) { $0 + $1.score }
-        let alerts = (statements.flatMap(\.alerts) + extraAlerts).sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+        let alerts = (statements.flatMap(\.alerts) + extraAlerts).sorted {
+            ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule)
+        }
         return LintReport(
             subject: subject,
             file: file,
@@ -93,7 +125,9 @@ public struct WordingLinter: Sendable {
         var reasons: [String] = []
         let hard = statements.filter { $0.readability.words >= 8 && $0.readability.fleschKincaidGrade > 16 }
         for statement in statements where statement.plainWordHits > 0 {
-            let words = statement.alerts.filter { ["fluff", "jargon", "wordy", "banned"].contains($0.rule) }.map { "\"\($0.match)\"" }
+            let words = statement.alerts.filter { ["fluff", "jargon", "wordy", "banned"].contains($0.rule) }.map {
+                "\"\($0.match)\""
+            }
             reasons.append("The \(statement.kind) uses \(Self.list(words)).")
         }
         for statement in hard {
@@ -104,7 +138,10 @@ public struct WordingLinter: Sendable {
         var score = hits == 0 ? 2 : hits == 1 ? 1 : 0
         if !hard.isEmpty { score = hits == 0 ? 1 : 0 }
         if reasons.isEmpty { reasons.append("Everyday words, no fluff or jargon, easy to read.") }
-        let fix = score < 2 ? "Replace each flagged phrase with what the customer actually gets; shorten long words and sentences." : nil
+        let fix =
+            score < 2
+            ? "Replace each flagged phrase with what the customer actually gets; shorten long words and sentences."
+            : nil
         return ChecklistResult(item: .plainWords, score: score, reasons: reasons, fix: fix)
     }
 
@@ -122,9 +159,15 @@ public struct WordingLinter: Sendable {
                 var score = (12...20).contains(words) ? 2 : (8...25).contains(words) ? 1 : 0
                 if sentences > 1 { score = min(score, 1) }
                 scores.append(score)
-                reasons.append("The vision has \(words) words in \(sentences) sentence\(sentences == 1 ? "" : "s"); 12–20 words in one sentence is the aim.")
+                reasons.append(
+                    "The vision has \(words) words in \(sentences) sentence\(sentences == 1 ? "" : "s"); 12–20 words in one sentence is the aim."
+                )
                 if score < 2 {
-                    fixes.append(words < 12 ? "Add the touchpoint or the feeling to the vision." : "Cut the vision to one sentence of 12–20 words.")
+                    fixes.append(
+                        words < 12
+                            ? "Add the touchpoint or the feeling to the vision."
+                            : "Cut the vision to one sentence of 12–20 words."
+                    )
                 }
             case .mission:
                 let score: Int
@@ -136,11 +179,22 @@ public struct WordingLinter: Sendable {
                     score = 0
                 }
                 scores.append(score)
-                reasons.append("The mission has \(sentences) sentence\(sentences == 1 ? "" : "s"), \(words) words, the longest sentence \(longest) words.")
-                if score < 2 { fixes.append("Keep the mission to one or two sentences of at most 25 words; put the numbers in the promises.") }
+                reasons.append(
+                    "The mission has \(sentences) sentence\(sentences == 1 ? "" : "s"), \(words) words, the longest sentence \(longest) words."
+                )
+                if score < 2 {
+                    fixes.append(
+                        "Keep the mission to one or two sentences of at most 25 words; put the numbers in the promises."
+                    )
+                }
             }
         }
-        return ChecklistResult(item: .shortLength, score: scores.min() ?? 0, reasons: reasons, fix: fixes.isEmpty ? nil : fixes.joined(separator: " "))
+        return ChecklistResult(
+            item: .shortLength,
+            score: scores.min() ?? 0,
+            reasons: reasons,
+            fix: fixes.isEmpty ? nil : fixes.joined(separator: " ")
+        )
     }
 
     /// Mission: two or more verbs a customer can see earn 2, one earns 1; vague intentions and passive
@@ -189,7 +243,11 @@ public struct WordingLinter: Sendable {
     /// Two or more numeric targets (a time bound, a percentage, a metric with a number) earn 2, one earns
     /// 1, a cadence alone earns 1. With fewer than two targets, a loophole costs a point. In a charter, a
     /// number no promise backs costs a point. A vision alone is judged on loopholes and a stated outcome.
-    func measurable(_ statements: [StatementAnalysis], traceability: Traceability?, promises: [Promise]) -> ChecklistResult {
+    func measurable(
+        _ statements: [StatementAnalysis],
+        traceability: Traceability?,
+        promises: [Promise]
+    ) -> ChecklistResult {
         var reasons: [String] = []
         let loopholes = statements.flatMap(\.loopholes)
         let judged = statements.filter { $0.kind == .mission }
@@ -210,7 +268,9 @@ public struct WordingLinter: Sendable {
                 score = max(0, score - 1)
                 reasons.append("Loopholes: \(Self.list(loopholes.map { "\"\($0)\"" })).")
             }
-            let fix = score < 2 ? "Back the vision with promises in a charter, or name an outcome customers can be asked about." : nil
+            let fix =
+                score < 2
+                ? "Back the vision with promises in a charter, or name an outcome customers can be asked about." : nil
             return ChecklistResult(item: .measurable, score: score, reasons: reasons, fix: fix)
         }
         let phrases = judged.flatMap(\.measurable)
@@ -218,7 +278,11 @@ public struct WordingLinter: Sendable {
         let cadences = phrases.filter { $0.kind == .cadence }
         var score = targets.count >= 2 ? 2 : targets.count == 1 ? 1 : cadences.isEmpty ? 0 : 1
         if targets.isEmpty {
-            reasons.append(cadences.isEmpty ? "No number, time bound or target." : "Only a cadence (\(Self.list(cadences.map { "\"\($0.text)\"" }))), no target.")
+            reasons.append(
+                cadences.isEmpty
+                    ? "No number, time bound or target."
+                    : "Only a cadence (\(Self.list(cadences.map { "\"\($0.text)\"" }))), no target."
+            )
         } else {
             reasons.append("Targets: \(Self.list(targets.map { "\"\($0.text)\"" })).")
         }
@@ -229,16 +293,22 @@ public struct WordingLinter: Sendable {
             if targets.count < 2 { score -= 1 }
         }
         if let traceability {
-            let untraced = traceability.untracedPhrases.filter { phrase in targets.contains { $0.text == phrase.phrase } }
+            let untraced = traceability.untracedPhrases.filter { phrase in targets.contains { $0.text == phrase.phrase }
+            }
             if !untraced.isEmpty {
                 score -= 1
                 reasons.append("Not backed by a promise: \(Self.list(untraced.map { "\"\($0.phrase)\"" })).")
             } else if !targets.isEmpty {
-                reasons.append("Every number is backed by one of \(promises.count) promise\(promises.count == 1 ? "" : "s").")
+                reasons.append(
+                    "Every number is backed by one of \(promises.count) promise\(promises.count == 1 ? "" : "s")."
+                )
             }
         }
         score = max(0, score)
-        let fix = score < 2 ? "Give times and shares: \"answer chats within 30 seconds\", \"CSAT at least 88%\"; back each with a promise." : nil
+        let fix =
+            score < 2
+            ? "Give times and shares: \"answer chats within 30 seconds\", \"CSAT at least 88%\"; back each with a promise."
+            : nil
         return ChecklistResult(item: .measurable, score: score, reasons: reasons, fix: fix)
     }
 
@@ -247,10 +317,14 @@ public struct WordingLinter: Sendable {
     func onBrandTone(_ statements: [StatementAnalysis], tone: Tone) -> ChecklistResult {
         let offenders = statements.flatMap(\.toneOffenders)
         let score = offenders.isEmpty ? 2 : offenders.count == 1 ? 1 : 0
-        let reasons = offenders.isEmpty
+        let reasons =
+            offenders.isEmpty
             ? ["Sounds \(tone.rawValue): no shouting, hype or corporate emphasis."]
             : ["Off a \(tone.rawValue) tone: \(Self.list(offenders.map { "\"\($0)\"" }))."]
-        let fix = score < 2 ? "Write as you would speak to one customer: no capitals for emphasis, no quotes, no exclamation marks." : nil
+        let fix =
+            score < 2
+            ? "Write as you would speak to one customer: no capitals for emphasis, no quotes, no exclamation marks."
+            : nil
         return ChecklistResult(item: .onBrandTone, score: score, reasons: reasons, fix: fix)
     }
 
@@ -272,11 +346,14 @@ public struct WordingLinter: Sendable {
             if statement.outcomes.isEmpty {
                 reasons.append("The \(statement.kind) names no feeling or result for the customer.")
             } else {
-                let who = statement.customerIsSubject || statement.hasSoClause ? "the customer leaves with" : "named, but not as the customer's"
+                let who =
+                    statement.customerIsSubject || statement.hasSoClause
+                    ? "the customer leaves with" : "named, but not as the customer's"
                 reasons.append("The \(statement.kind): \(Self.list(statement.outcomes.map { "\"\($0)\"" })) (\(who)).")
             }
         }
-        let fix = best < 2 ? "Say what the customer leaves with: \"Every customer feels …\" or \"… so customers …\"." : nil
+        let fix =
+            best < 2 ? "Say what the customer leaves with: \"Every customer feels …\" or \"… so customers …\"." : nil
         return ChecklistResult(item: .customerOutcome, score: best, reasons: reasons, fix: fix)
     }
 
@@ -288,7 +365,8 @@ public struct WordingLinter: Sendable {
                 item: .teamBuyIn,
                 score: 0,
                 reasons: ["Not recorded: nobody has asked the team whether they stand behind these words."],
-                fix: "Survey the team (\"I can keep this promise\"; agree / disagree) and record it: `buyIn: {surveyed: 2026-10-01, agree: 82%, responses: 45}`."
+                fix:
+                    "Survey the team (\"I can keep this promise\"; agree / disagree) and record it: `buyIn: {surveyed: 2026-10-01, agree: 82%, responses: 45}`."
             )
         }
         var reasons = ["\(buyIn.agree) of \(buyIn.responses) respondents agree (surveyed \(buyIn.surveyed))."]
@@ -321,7 +399,13 @@ public struct WordingLinter: Sendable {
             let location = promise.location ?? SourceLocation(file: charter.file, line: 1, column: 1)
             guard let says = promise.says else {
                 unstated.append(
-                    .init(id: promise.id, says: nil, reason: "no `says`: the promise is not tied to any words.", line: location.line, column: location.column)
+                    .init(
+                        id: promise.id,
+                        says: nil,
+                        reason: "no `says`: the promise is not tied to any words.",
+                        line: location.line,
+                        column: location.column
+                    )
                 )
                 if !style.disabledRules.contains("unstated-promise") {
                     alerts.append(
@@ -333,7 +417,8 @@ public struct WordingLinter: Sendable {
                             column: location.column,
                             match: promise.id,
                             message: "promise `\(promise.id)` is not stated in the vision, mission or behaviours.",
-                            suggestion: "add `says:` with the words it stands for, and put them in the mission if they are missing"
+                            suggestion:
+                                "add `says:` with the words it stands for, and put them in the mission if they are missing"
                         )
                     )
                 }
@@ -368,7 +453,8 @@ public struct WordingLinter: Sendable {
                             line: saysLocation.line,
                             column: saysLocation.column,
                             match: says.text,
-                            message: "promise `\(promise.id)` says \"\(says.text)\", but the words are not in the vision, mission or behaviours.",
+                            message:
+                                "promise `\(promise.id)` says \"\(says.text)\", but the words are not in the vision, mission or behaviours.",
                             suggestion: "quote the mission's words exactly, or add them to the mission"
                         )
                     )
@@ -380,8 +466,17 @@ public struct WordingLinter: Sendable {
             for phrase in statement.measurable where phrase.isNumericTarget || phrase.kind == .metricName {
                 let covered = coverage[statement.kind, default: []].contains { $0.overlaps(phrase.range) }
                 guard !covered else { continue }
-                let location = statement.statement.location(of: phrase.range) ?? SourceLocation(file: charter.file, line: 1, column: 1)
-                untraced.append(.init(phrase: phrase.text, statement: statement.kind.rawValue, line: location.line, column: location.column))
+                let location =
+                    statement.statement.location(of: phrase.range)
+                    ?? SourceLocation(file: charter.file, line: 1, column: 1)
+                untraced.append(
+                    .init(
+                        phrase: phrase.text,
+                        statement: statement.kind.rawValue,
+                        line: location.line,
+                        column: location.column
+                    )
+                )
                 if !style.disabledRules.contains("untraced-phrase") {
                     alerts.append(
                         LintAlert(
@@ -391,7 +486,8 @@ public struct WordingLinter: Sendable {
                             line: location.line,
                             column: location.column,
                             match: phrase.text,
-                            message: "\"\(phrase.text)\" in the \(statement.kind) is not backed by a promise, so nobody measures it.",
+                            message:
+                                "\"\(phrase.text)\" in the \(statement.kind) is not backed by a promise, so nobody measures it.",
                             suggestion: "add a promise whose `says` quotes these words"
                         )
                     )

@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+@Suite("The northstar command, run as a user would")
+struct CommandLineTests {
+    static let weakStatement =
+        "Assuring the highest standards of Quality through the delivery of accurate and professional customer "
+        + "service within a Reasonable Cost and Timely manner to all of our clients (both internal and external)"
+
+    @Test("lint with no arguments scores the built-in example and passes")
+    func lintBuiltInExample() throws {
+        let output = try CommandRunner.run(["lint", "--format", "json"])
+        #expect(output.status == 0, "stderr: \(output.standardError)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let score = try #require(json["score"] as? Int)
+        #expect(score >= 10)
+        #expect(json["passed"] as? Bool == true)
+        let checklist = try #require(json["checklist"] as? [[String: Any]])
+        #expect(
+            checklist.map { $0["item"] as? String } == [
+                "plain-words", "short-length", "clear-behaviors", "measurable", "on-brand-tone", "customer-outcome",
+                "team-buy-in",
+            ]
+        )
+        for key in ["readability", "alerts", "traceability"] { #expect(json[key] != nil, "missing \(key)") }
+    }
+
+    @Test("lint --text exits 1 when the statement is below the gate, and says what to fix first")
+    func lintWeakText() throws {
+        let output = try CommandRunner.run(["lint", "--text", Self.weakStatement, "--kind", "mission"])
+        #expect(output.status == 1)
+        #expect(output.standardOutput.contains("below the gate of 10"))
+        #expect(output.standardOutput.contains("Fix first"))
+        #expect(output.standardOutput.contains("[loophole]"))
+        #expect(!output.standardOutput.contains("\u{1B}["), "no colours when stdout is not a terminal")
+    }
+
+    @Test("--min-score decides the exit code")
+    func minimumScoreGate() throws {
+        let passing = try CommandRunner.run(["lint", "--text", Self.weakStatement, "--min-score", "0"])
+        #expect(passing.status == 0)
+        let impossible = try CommandRunner.run(["lint", "--min-score", "14"])
+        #expect(impossible.status == 1)
+        let invalid = try CommandRunner.run(["lint", "--min-score", "15"])
+        #expect(invalid.status == 64)
+        #expect(invalid.standardError.contains("--min-score must be between 0 and 14"))
+    }
+
+    @Test("lint exits 2 for a missing file and for an invalid charter")
+    func lintUnreadable() throws {
+        let missing = try CommandRunner.run(["lint", "no-such-charter.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("no such file"))
+
+        let directory = try CommandRunner.temporaryDirectory()
+        let charter = directory.appendingPathComponent("broken.yaml")
+        try
+            "northstar: 1\norganization: Acme\nvision: x\nmission: y\npromises:\n  - id: a\n    metric: frist-response\n"
+            .write(to: charter, atomically: true, encoding: .utf8)
+        let invalid = try CommandRunner.run(["lint", charter.path])
+        #expect(invalid.status == 2)
+        #expect(invalid.standardError.contains("broken.yaml:7:13: error: promises[0].metric"))
+    }
+
+    @Test("validate reports every problem with file, line and column, then exits 1")
+    func validateReportsEveryProblem() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let charter = directory.appendingPathComponent("charter.yaml")
+        try """
+        northstar: 1
+        organisation: Acme
+        timezone: Europe/Amsterdm
+        vision: Every customer feels confident.
+        mission: We answer chats within 30 seconds.
+        promises:
+          - id: chat
+            metric: first-response
+            target: {within: 30, share: 90%}
+        """.write(to: charter, atomically: true, encoding: .utf8)
+        let output = try CommandRunner.run(["validate", charter.path])
+        #expect(output.status == 1)
+        let lines = output.standardError.split(separator: "\n")
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    "charter.yaml:2:1: error: organisation: unknown key `organisation`. Did you mean `organization`?"
+                )
+            }
+        )
+        #expect(
+            lines.contains { $0.contains("charter.yaml:3:11: error: timezone:") && $0.contains("Europe/Amsterdam") }
+        )
+        #expect(
+            lines.contains { $0.contains("charter.yaml:9:22: error: promises[0].target.within") && $0.contains("30s") }
+        )
+        #expect(output.standardError.contains("has 4 problems to fix"))
+    }
+
+    @Test("validate --format json lists errors with their locations")
+    func validateJSON() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let charter = directory.appendingPathComponent("charter.yaml")
+        try "northstar: 2\norganization: Acme\nvision: v\nmission: m\n".write(
+            to: charter,
+            atomically: true,
+            encoding: .utf8
+        )
+        let output = try CommandRunner.run(["validate", charter.path, "--format", "json"])
+        #expect(output.status == 1)
+        let json = try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        #expect(json["valid"] as? Bool == false)
+        let errors = try #require(json["errors"] as? [[String: Any]])
+        let first = try #require(errors.first)
+        #expect(first["code"] as? String == "unsupported-version")
+        #expect(first["line"] as? Int == 1)
+        #expect(first["column"] as? Int == 12)
+        #expect(first["keyPath"] as? String == "northstar")
+    }
+
+    @Test("validate exits 2 for a binary file, invalid UTF-8 and a YAML syntax error, naming the place")
+    func validateUnreadable() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let cases: [(String, [UInt8], String)] = [
+            ("binary.yaml", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01], "binary.yaml:1:5: this is a binary file"),
+            (
+                "latin1.yaml", Array("northstar: 1\norganization: Caf".utf8) + [0xE9],
+                "latin1.yaml:2:18: the file is not valid UTF-8"
+            ),
+            ("syntax.yaml", Array("northstar: 1\norganization: [Acme\nvision: x\n".utf8), "syntax.yaml:3:"),
+            ("empty.yaml", [], "the charter is empty"),
+        ]
+        for (name, bytes, expected) in cases {
+            let file = directory.appendingPathComponent(name)
+            try Data(bytes).write(to: file)
+            let output = try CommandRunner.run(["validate", file.path])
+            #expect(output.status == 2, "\(name)")
+            #expect(output.standardError.contains(expected), "\(name): \(output.standardError)")
+        }
+    }
+
+    @Test("init writes a charter that validates and passes lint, and refuses to overwrite")
+    func initWritesAValidCharter() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let written = try CommandRunner.run(
+            [
+                "init", "--no-interactive", "--organization", "Acme: Support", "--channels", "chat=30s,email=1h",
+                "--tiers", "enterprise,smb",
+            ],
+            in: directory
+        )
+        #expect(written.status == 0, "\(written.standardError)")
+        let charter = directory.appendingPathComponent("charter.yaml").path
+        #expect(try CommandRunner.run(["validate", charter]).status == 0)
+        let lint = try CommandRunner.run(["lint", charter, "--format", "json"])
+        let json = try #require(JSONSerialization.jsonObject(with: Data(lint.standardOutput.utf8)) as? [String: Any])
+        let traceability = try #require(json["traceability"] as? [String: Any])
+        #expect(
+            (traceability["untracedPhrases"] as? [Any])?.isEmpty == true,
+            "every number in the starter has a promise"
+        )
+
+        let again = try CommandRunner.run(["init", "--no-interactive"], in: directory)
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("already exists"))
+    }
+
+    @Test(
+        "init --example writes each worked example, and each validates and passes lint",
+        arguments: ["saas", "retail", "clinic", "hospitality", "contact-centre"]
+    )
+    func initExamples(_ example: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let file = directory.appendingPathComponent("\(example).yaml").path
+        let written = try CommandRunner.run(["init", "--example", example, "--output", file])
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(try CommandRunner.run(["validate", file]).status == 0)
+        #expect(try CommandRunner.run(["lint", file]).status == 0)
+    }
+
+    @Test(
+        "colours on a terminal, none with NO_COLOR",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"))
+    )
+    func coloursOnlyOnATerminal() throws {
+        // `script` gives the command a pseudo-terminal, as a person's shell would.
+        let command = "\(CommandRunner.executable.path) lint"
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        let coloured = try CommandRunner.launch(script, ["-qec", command, "/dev/null"])
+        #expect(coloured.standardOutput.contains("\u{1B}["))
+        let plain = try CommandRunner.launch(script, ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1"])
+        #expect(plain.standardOutput.contains("passed"))
+        #expect(!plain.standardOutput.contains("\u{1B}["))
+    }
+
+    @Test("--help teaches with examples and exit codes")
+    func helpTeaches() throws {
+        let lint = try CommandRunner.run(["lint", "--help"])
+        #expect(lint.status == 0)
+        #expect(lint.standardOutput.contains("northstar lint --text"))
+        #expect(lint.standardOutput.contains("Exit status"))
+        let root = try CommandRunner.run(["--help"])
+        for command in ["init", "validate", "lint"] { #expect(root.standardOutput.contains(command)) }
+    }
+}
