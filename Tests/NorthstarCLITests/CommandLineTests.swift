@@ -192,6 +192,33 @@ struct CommandLineTests {
         #expect(!plain.standardOutput.contains("\u{1B}["))
     }
 
+    @Test(
+        "init asks its questions on a terminal and writes the answers",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"))
+    )
+    func initInteractive() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let file = directory.appendingPathComponent("asked.yaml").path
+        // Organisation, owner, zone, customers, channels, tiers, feeling, touchpoint, outcome, tone;
+        // an empty line takes the default shown in brackets.
+        let answers = "Globex Care\n\nEurope/Berlin\nour members\nchat=45s,email=2h\nvip\n\n\n\ncalm\n"
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        let output = try CommandRunner.launch(
+            script,
+            ["-qec", "\(CommandRunner.executable.path) init --output \(file)", "/dev/null"],
+            input: answers
+        )
+        #expect(output.status == 0, "\(output.standardOutput)")
+        #expect(output.standardOutput.contains("Organisation name [Acme Support]:"))
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(written.contains("organization: Globex Care"))
+        #expect(written.contains("timezone: Europe/Berlin"))
+        #expect(written.contains("tone: calm"))
+        #expect(written.contains("We answer chats within 45 seconds and emails within 2 hours, for our members"))
+        #expect(written.contains("vip: {tier: vip}"))
+        #expect(try CommandRunner.run(["validate", file]).status == 0)
+    }
+
     @Test("--help teaches with examples and exit codes")
     func helpTeaches() throws {
         let lint = try CommandRunner.run(["lint", "--help"])

@@ -31,7 +31,8 @@ struct CommandRunner {
         _ program: URL,
         _ arguments: [String],
         environment: [String: String] = [:],
-        in directory: URL? = nil
+        in directory: URL? = nil,
+        input: String? = nil
     ) throws -> Output {
         let process = Process()
         process.executableURL = program
@@ -45,8 +46,13 @@ struct CommandRunner {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a chatty process cannot block on a full pipe.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
