@@ -69,14 +69,13 @@ struct CharterExampleLoadingTests {
     func foldedMissionLocations() throws {
         let mission = try #require(charter.mission)
         let and = try #require(mission.text.range(of: "and follow up"))
-        withKnownIssue("statement() stays on the `mission: >-` line after skipping a block scalar's header") {
-            // The folded text starts on the line after `>-`, indented by two spaces.
-            #expect(
-                mission.location(ofCharacterOffset: 0)
-                    == NorthstarCore.SourceLocation(file: charter.file, line: 8, column: 3)
-            )
-            #expect(mission.location(of: and) == NorthstarCore.SourceLocation(file: charter.file, line: 9, column: 3))
-        }
+        // The folded text starts on the line after `>-`, indented by two spaces.
+        #expect(
+            mission.location(ofCharacterOffset: 0)
+                == NorthstarCore.SourceLocation(file: charter.file, line: 8, column: 3)
+        )
+        #expect(mission.location(of: and) == NorthstarCore.SourceLocation(file: charter.file, line: 9, column: 3))
+
     }
 
     @Test("seven promises, in file order")
@@ -351,13 +350,12 @@ struct CharterStatementLocationTests {
         let mission = try #require(charter.mission)
         #expect(mission.text.hasPrefix("We answer chats"))
         let within = try #require(mission.text.range(of: "within"))
-        withKnownIssue("statement() stays on the `mission:` line after skipping a block scalar's header") {
-            #expect(
-                mission.location(ofCharacterOffset: 0)
-                    == NorthstarCore.SourceLocation(file: "test.yaml", line: 6, column: 3)
-            )
-            #expect(mission.location(of: within) == NorthstarCore.SourceLocation(file: "test.yaml", line: 7, column: 3))
-        }
+        #expect(
+            mission.location(ofCharacterOffset: 0)
+                == NorthstarCore.SourceLocation(file: "test.yaml", line: 6, column: 3)
+        )
+        #expect(mission.location(of: within) == NorthstarCore.SourceLocation(file: "test.yaml", line: 7, column: 3))
+
     }
 }
 

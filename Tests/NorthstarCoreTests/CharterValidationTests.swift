@@ -456,10 +456,9 @@ struct CharterTargetValidationTests {
             at: "7:51",
             mentioning: ["Did you mean `median`?"]
         )
-        withKnownIssue("decodeTarget adds \"`share` needs `within`\" although the target has no `share`") {
-            #expect(errors.count == 1, "\(errors)")
-            #expect(!errors.contains { $0.message.contains("`share`") }, "\(errors)")
-        }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(!errors.contains { $0.message.contains("`share`") }, "\(errors)")
+
     }
 }
 
@@ -602,9 +601,8 @@ struct CharterOpeningHoursValidationTests {
             at: "9:32",
             mentioning: ["`11:00-13:00` overlaps `09:00-12:00`"]
         )
-        withKnownIssue("the days of a clash are summarised as first-last in Monday-first order") {
-            #expect(diagnostic?.message.contains("on \(wrongSummary) ") == false, "\(String(describing: diagnostic))")
-        }
+        #expect(diagnostic?.message.contains("on \(wrongSummary) ") == false, "\(String(describing: diagnostic))")
+
     }
 
     @Test("a block crossing midnight is refused with the split into two days spelled out")
@@ -674,9 +672,8 @@ struct CharterOpeningHoursValidationTests {
             """
         )
         #expect(withAnotherProblem.contains { $0.code == "unknown-tone" })
-        withKnownIssue("decodeHours skips `no-hours` whenever the charter already has any error") {
-            #expect(withAnotherProblem.contains { $0.code == "no-hours" }, "\(withAnotherProblem)")
-        }
+        #expect(withAnotherProblem.contains { $0.code == "no-hours" }, "\(withAnotherProblem)")
+
     }
 }
 
@@ -772,9 +769,8 @@ struct CharterTimeZoneValidationTests {
             """
         ).charter
         #expect(TimeZone(identifier: charter.timeZoneIdentifier)?.secondsFromGMT() == 0)
-        withKnownIssue("decodeTimeZone returns Foundation's canonical identifier, which is GMT for UTC") {
-            #expect(charter.timeZoneIdentifier == "UTC")
-        }
+        #expect(charter.timeZoneIdentifier == "UTC")
+
     }
 }
 
@@ -1037,9 +1033,8 @@ struct CharterScopeValidationTests {
         #expect(diagnostic.keyPath == keyPath)
         #expect(diagnostic.message.contains("`\(area)` is both covered and excluded"))
         #expect(diagnostic.fix?.contains("Remove it from one") == true)
-        withKnownIssue("decodeScope reports the conflict at the `excludes` list, not at the excluded item") {
-            #expect(diagnostic.location.line == line && diagnostic.location.column == column, "\(diagnostic)")
-        }
+        #expect(diagnostic.location.line == line && diagnostic.location.column == column, "\(diagnostic)")
+
     }
 }
 

@@ -62,6 +62,7 @@ extension CharterDecoder {
                 expected: "opening hours such as `{mon-fri: [\"09:00-17:00\"]}` or `24/7`"
             )
         else { return nil }
+        let errorsBefore = context.errorCount
         var blocks: [Weekday: [(interval: OpeningInterval, node: Node, daySpec: String)]] = [:]
         for entry in entries {
             let entryPath = "\(path).\(entry.key)"
@@ -153,7 +154,7 @@ extension CharterDecoder {
             weekly[day] = kept
         }
         for clash in clashes {
-            let days = clash.days.count > 1 ? "\(clash.days.first!)-\(clash.days.last!)" : "\(clash.days[0])"
+            let days = Weekday.summary(of: clash.days)
             context.error(
                 "overlapping-hours",
                 at: clash.block,
@@ -162,7 +163,7 @@ extension CharterDecoder {
                 fix: "Merge the two blocks or make them touch end to start."
             )
         }
-        if weekly.values.allSatisfy(\.isEmpty) && !entries.isEmpty && !context.hasErrors {
+        if weekly.values.allSatisfy(\.isEmpty) && !entries.isEmpty && context.errorCount == errorsBefore {
             context.error(
                 "no-hours",
                 at: node,

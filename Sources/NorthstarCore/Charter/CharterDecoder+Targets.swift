@@ -13,10 +13,12 @@ extension CharterDecoder {
         else { return nil }
         let fixed = ["within", "share", "atLeast", "atMost"]
         var statistics: [(PromiseTarget.Statistic, key: String, node: Node)] = []
+        var misspelt = false
         for entry in entries where !fixed.contains(entry.key) {
             if let statistic = PromiseTarget.Statistic(parsing: entry.key) {
                 statistics.append((statistic, entry.key, entry.value))
             } else {
+                misspelt = true
                 let suggestion = Suggestion.closest(to: entry.key, in: Self.targetKeys)
                 context.error(
                     "unknown-key",
@@ -28,6 +30,8 @@ extension CharterDecoder {
             }
         }
         func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+        // A misspelt key is already reported; what is missing because of it needs no second message.
+        if misspelt && statistics.isEmpty && !fixed.contains(where: { value($0) != nil }) { return nil }
         let forms = [
             value("within") != nil || value("share") != nil, !statistics.isEmpty, value("atLeast") != nil,
             value("atMost") != nil,

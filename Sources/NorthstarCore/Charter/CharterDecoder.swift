@@ -167,8 +167,8 @@ struct CharterDecoder {
         guard let text = context.string(node, path, expected: "an IANA time zone such as Europe/Amsterdam") else {
             return nil
         }
-        if let zone = TimeZone(identifier: text), text.contains("/") || text == "UTC" || text == "GMT" {
-            return zone.identifier == text ? text : zone.identifier
+        if TimeZone(identifier: text) != nil, text.contains("/") || text == "UTC" || text == "GMT" {
+            return text
         }
         let known = TimeZone.knownTimeZoneIdentifiers
         let exact = known.first { $0.lowercased() == text.lowercased() }
@@ -191,24 +191,26 @@ struct CharterDecoder {
         }
         context.checkKeys(entries, allowed: ["covers", "excludes"], "scope")
         var scope = Scope()
-        var covered: [String: Node] = [:]
+        var covered: Set<String> = []
+        var excluded: [(text: String, node: Node)] = []
         for entry in entries {
             guard let items = context.strings(entry.value, "scope.\(entry.key)", expected: "a list of areas") else {
                 continue
             }
             if entry.key == "covers" {
                 scope.covers = items.map(\.text)
-                for item in items { covered[item.text.lowercased()] = item.node }
+                covered.formUnion(items.map { $0.text.lowercased() })
             } else if entry.key == "excludes" {
                 scope.excludes = items.map(\.text)
+                excluded = items
             }
         }
-        for (index, area) in scope.excludes.enumerated() where covered[area.lowercased()] != nil {
+        for (index, area) in excluded.enumerated() where covered.contains(area.text.lowercased()) {
             context.error(
                 "scope-conflict",
-                at: entries.first { $0.key == "excludes" }?.value,
+                at: area.node,
                 "scope.excludes[\(index)]",
-                "`\(area)` is both covered and excluded.",
+                "`\(area.text)` is both covered and excluded.",
                 fix: "Remove it from one of the two lists."
             )
         }

@@ -28,7 +28,9 @@ final class CharterDecodingContext {
         self.lineStarts = starts
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var hasErrors: Bool { errorCount > 0 }
+
+    var errorCount: Int { diagnostics.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
 
     // MARK: Reporting
 

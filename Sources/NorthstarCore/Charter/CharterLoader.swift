@@ -95,6 +95,9 @@ public enum CharterLoader {
                 location: SourceLocation(file: source.file, line: 1, column: 1)
             )
         }
+        if let (message, location) = AliasGuard.problem(in: source) {
+            throw CharterError(code: .syntax, message: message, location: location)
+        }
         let root: Node
         do {
             guard let node = try Parser(yaml: source.text).singleRoot() else {
@@ -170,14 +173,11 @@ public enum CharterLoader {
                 cause: error
             )
         case .reader(let problem, let offset, _, let yaml):
+            // Yams reports the reader's offset in characters of the text it was given.
             let location = offset.map { offset in
-                SourceText(file: file, text: yaml).location(
-                    ofScalarOffset: yaml.utf8.index(
-                        yaml.utf8.startIndex,
-                        offsetBy: offset,
-                        limitedBy: yaml.utf8.endIndex
-                    ).map { yaml.unicodeScalars.distance(from: yaml.unicodeScalars.startIndex, to: $0) } ?? 0
-                )
+                let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) ?? yaml.endIndex
+                let scalars = yaml.unicodeScalars.distance(from: yaml.unicodeScalars.startIndex, to: index)
+                return SourceText(file: file, text: yaml).location(ofScalarOffset: scalars)
             }
             return CharterError(
                 code: .syntax,

@@ -23,6 +23,14 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable,
     /// The short name.
     public var description: String { shortName }
 
+    /// Days as a person would list them: `mon-fri` for a run of three or more, `mon,wed` otherwise.
+    public static func summary(of days: [Weekday]) -> String {
+        let sorted = Array(Set(days)).sorted()
+        guard let first = sorted.first, let last = sorted.last else { return "" }
+        if sorted.count >= 3 && last.rawValue - first.rawValue == sorted.count - 1 { return "\(first)-\(last)" }
+        return sorted.map(\.shortName).joined(separator: ",")
+    }
+
     /// The next day, wrapping from Sunday to Monday.
     public var next: Weekday { Weekday(rawValue: rawValue % 7 + 1)! }
 

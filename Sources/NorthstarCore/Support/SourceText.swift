@@ -19,10 +19,15 @@ public struct SourceText: Sendable {
     /// The decoded text.
     public let text: String
 
-    /// Wraps text that is already decoded.
+    /// Wraps text that is already decoded. Windows line endings become `\n`, so that every later step
+    /// counts lines the same way (Swift treats `\r\n` as one `Character`, never equal to `\n`).
     public init(file: String, text: String) {
         self.file = file
-        self.text = text
+        self.text = text.contains("\r") ? Self.normalizingLineEndings(text) : text
+    }
+
+    static func normalizingLineEndings(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// Decodes UTF-8 bytes, refusing binary data and invalid sequences.
@@ -37,8 +42,7 @@ public struct SourceText: Sendable {
             let (line, column) = Self.lineAndColumn(ofByte: bad, in: bytes)
             throw .invalidUTF8(line: line, column: column, byte: bytes[bad])
         }
-        self.file = file
-        self.text = String(decoding: bytes, as: UTF8.self)
+        self.init(file: file, text: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The location of the Unicode scalar at `scalarOffset` from the start of the text.
