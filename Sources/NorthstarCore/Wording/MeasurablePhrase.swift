@@ -25,7 +25,7 @@ struct MeasurablePhrase: Sendable, Hashable {
     var isNumericTarget: Bool { kind == .timeBound || kind == .percent || kind == .metricTarget }
 
     private static let timeUnit =
-        #"(?:business\s+days?|working\s+days?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|s|m|h|d)"#
+        #"(?:(?:(?:business|working|office|opening)\s+)?(?:hours?|hrs?|days?|minutes?|mins?)|seconds?|secs?|weeks?|months?|s|m|h|d)"#
     private static let comparator = #"(?:≥|>=|≤|<=|>|<|=|at\s+least|at\s+most|above|below|under|over|of|to|by)?"#
     private static let metricWords =
         #"(?:csat|nps|fcr|ces|sla|aht|asa|satisfaction(?:\s+score)?|net\s+promoter\s+score|first[\s-]contact\s+resolution|resolution(?:\s+time)?|first[\s-]response(?:\s+time)?|response\s+time|handle\s+time|abandonment(?:\s+rate)?|churn|self[\s-]service|reopen(?:\s+rate)?)"#
@@ -47,7 +47,7 @@ struct MeasurablePhrase: Sendable, Hashable {
         (.percent, #"[+\-]?\d+(?:\.\d+)?\s*(?:%|percent\b)"#),
         (
             .metricName,
-            #"\b(?:on\s+)?first[\s-]contact\b|\bfirst[\s-]time\s+fix\b|\b(?:csat|nps|ces)\b|\bnet\s+promoter\b|\bself[\s-]service\b"#
+            #"\b(?:on\s+)?(?:the\s+)?first[\s-](?:contact|call|reply)\b|\bfirst[\s-]time\s+fix\b|\b(?:csat|nps|ces)\b|\bnet\s+promoter\b|\bself[\s-]service\b"#
         ),
         (.cadence, #"\b(?:daily|weekly|monthly|quarterly|yearly|annually|every\s+(?:day|week|month|quarter|year))\b"#),
         (

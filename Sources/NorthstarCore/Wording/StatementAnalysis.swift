@@ -18,7 +18,8 @@ struct StatementAnalysis {
     private(set) var alerts: [LintAlert] = []
 
     private(set) var plainWordHits = 0
-    private(set) var visibleVerbs: [String] = []
+    /// Visible behaviours found, one per list entry (answer and answers count once), as written.
+    private(set) var visibleVerbs: [(entry: String, word: String)] = []
     private(set) var vagueVerbs: [String] = []
     private(set) var passive: [String] = []
     private(set) var loopholes: [String] = []
@@ -143,8 +144,9 @@ struct StatementAnalysis {
             )
         }
         for match in style.visibleVerbs.matches(in: tokens) where isVerbPosition(match.firstToken) {
-            let verb = match.entry.phrase.replacingOccurrences(of: "*", with: "")
-            if !visibleVerbs.contains(verb) { visibleVerbs.append(verb) }
+            if !visibleVerbs.contains(where: { $0.entry == match.entry.phrase }) {
+                visibleVerbs.append((match.entry.phrase, text[match.range].lowercased()))
+            }
         }
         if !style.disabledRules.contains("passive-voice") {
             for range in PassiveVoiceDetector.find(in: tokens) {

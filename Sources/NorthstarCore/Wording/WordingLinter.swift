@@ -210,15 +210,16 @@ public struct WordingLinter: Sendable {
             for behavior in behaviors {
                 let tokens = WordToken.tokenize(behavior.text)
                 for match in style.visibleVerbs.matches(in: tokens) where match.firstToken == 0 {
-                    let verb = match.entry.phrase.replacingOccurrences(of: "*", with: "")
-                    if !visible.contains(verb) { visible.append(verb) }
+                    if !visible.contains(where: { $0.entry == match.entry.phrase }) {
+                        visible.append((match.entry.phrase, behavior.text[match.range].lowercased()))
+                    }
                 }
             }
             score = visible.count >= 2 ? 2 : visible.count
             reasons.append(
                 visible.isEmpty
                     ? "The mission names no behaviour a customer can see (answer, fix, explain, follow up)."
-                    : "Visible behaviours: \(Self.list(visible.map { "\"\($0)\"" }))."
+                    : "Visible behaviours: \(Self.list(visible.map { "\"\($0.word)\"" }))."
             )
         } else {
             score = 2
