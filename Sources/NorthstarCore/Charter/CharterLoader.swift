@@ -165,11 +165,15 @@ public enum CharterLoader {
             .composer(let context, let problem, let mark, _):
             return located(mark, context, problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let first = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+            let repeated = repeatedKey(key, after: first, in: context.text) ?? first
+            let also = repeated == first ? "" : " (first at line \(first.line))"
             return CharterError(
                 code: .syntax,
                 message:
-                    "the key `\(duplicates.joined(separator: "`, `"))` appears twice in the same mapping. Keep one.",
-                location: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                    "the key `\(duplicates.joined(separator: "`, `"))` appears twice in the same mapping\(also). Keep one.",
+                location: repeated,
                 cause: error
             )
         case .reader(let problem, let offset, _, let yaml):
@@ -188,6 +192,36 @@ public enum CharterLoader {
         default:
             return CharterError(code: .syntax, message: "YAML cannot be read: \(error)", cause: error)
         }
+    }
+
+    /// Where a duplicated key appears again: the next line indented like the first, or later on the same
+    /// line in a flow mapping. Yams reports only the first occurrence, but the repeat is what to delete.
+    private static func repeatedKey(_ key: String, after first: SourceLocation, in yaml: String) -> SourceLocation? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count, !key.isEmpty else { return nil }
+        let sameLine = Array(lines[first.line - 1])
+        let pattern = Array(key)
+        var index = first.column - 1 + pattern.count
+        while index + pattern.count < sameLine.count {
+            let before = sameLine[index - 1]
+            if before == "," || before == "{" || before == " ",
+                Array(sameLine[index..<index + pattern.count]) == pattern,
+                sameLine[(index + pattern.count)...].drop(while: { $0 == " " }).first == ":"
+            {
+                return SourceLocation(file: first.file, line: first.line, column: index + 1)
+            }
+            index += 1
+        }
+        for lineIndex in first.line..<lines.count {
+            let line = lines[lineIndex]
+            let indentation = line.prefix { $0 == " " }.count
+            guard indentation == first.column - 1 else { continue }
+            let rest = line.dropFirst(indentation)
+            if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" {
+                return SourceLocation(file: first.file, line: lineIndex + 1, column: indentation + 1)
+            }
+        }
+        return nil
     }
 
     private static func hint(for problem: String) -> String {
