@@ -274,7 +274,7 @@ struct CharterDefaultsTests {
         #expect(result.charter.timeZoneIdentifier == "UTC")
         expectDiagnostic(
             in: result.warnings,
-            "missing-key",
+            "default-time-zone",
             keyPath: "timezone",
             at: "1:1",
             severity: .warning,
@@ -494,12 +494,17 @@ struct CharterOpeningIntervalTests {
     @Test(
         "a time that does not exist is named",
         arguments: [
-            ("25:00-26:00", "25:00"), ("09:75-10:00", "09:75"), ("24:00-24:30", "24:30"), ("24:00-24:00", "24:00"),
+            ("25:00-26:00", "25:00"), ("09:75-10:00", "09:75"), ("24:00-24:30", "24:30"),
             ("08:00-24:01", "24:01"),
         ]
     )
     func invalidTime(text: String, time: String) {
         #expect(OpeningInterval.parse(text) == .failure(.invalidTime(time)))
+    }
+
+    @Test("a block cannot start at 24:00, the end of the day")
+    func startsAtEndOfDay() {
+        #expect(OpeningInterval.parse("24:00-24:00") == .failure(.startsAtMidnightEnd))
     }
 
     @Test("a block that ends before it starts crosses midnight")
@@ -565,6 +570,7 @@ struct CharterStatisticTests {
         arguments: [
             ("median", PromiseTarget.Statistic.percentile(50)), ("mean", .mean), ("p50", .percentile(50)),
             ("p90", .percentile(90)), ("p99.5", .percentile(99.5)), ("p1", .percentile(1)),
+            ("P90", .percentile(90)), ("Median", .percentile(50)),
         ]
     )
     func accepted(text: String, statistic: PromiseTarget.Statistic) {
@@ -574,7 +580,7 @@ struct CharterStatisticTests {
     @Test(
         "p0, p100 and other spellings are refused",
         arguments: [
-            "p0", "p100", "p101", "p", "p-5", "p1e1", "P90", "average", "90", "pnan", "p 90",
+            "p0", "p100", "p101", "p", "p-5", "p1e1", "average", "90", "pnan", "p 90", "p.5", "p5.", "p9.9.9",
         ]
     )
     func refused(text: String) {

@@ -1208,3 +1208,99 @@ struct CharterAllProblemsTests {
         #expect(result.charter.promises.count == 7)
     }
 }
+
+@Suite("Checks added after the schema review")
+struct CharterReviewFollowUpTests {
+    static let header = """
+        northstar: 1
+        organization: Acme Support
+        timezone: Europe/Amsterdam
+        vision: Every customer feels cared for.
+        mission: We answer chats within 30 seconds.
+
+        """
+
+    @Test("a calendar with an empty hours mapping is never open")
+    func emptyHours() {
+        let errors = CharterTesting.errors(Self.header + "calendars:\n  office: {hours: {}}\n")
+        expectDiagnostic(in: errors, "no-hours", keyPath: "calendars.office.hours", at: "7:19")
+    }
+
+    @Test("a day named twice in one key is refused rather than overlapping itself")
+    func dayNamedTwice() {
+        let errors = CharterTesting.errors(Self.header + "calendars:\n  office: {hours: {\"mon,mon\": [\"09:00-17:00\"]}}\n")
+        expectDiagnostic(in: errors, "unknown-day", keyPath: "calendars.office.hours.mon,mon", at: "7:20")
+        #expect(!errors.contains { $0.code == "overlapping-hours" })
+    }
+
+    @Test("year 0 and the bad end of a holiday range are named precisely")
+    func datesNamedPrecisely() {
+        let errors = CharterTesting.errors(
+            Self.header + "calendars:\n  office:\n    hours: 24/7\n    holidays: [0000-01-01, 2026-12-24..2026-12-32]\n"
+        )
+        expectDiagnostic(
+            in: errors,
+            "impossible-date",
+            keyPath: "calendars.office.holidays[0]",
+            at: "9:16",
+            mentioning: ["there is no year 0"]
+        )
+        expectDiagnostic(
+            in: errors,
+            "impossible-date",
+            keyPath: "calendars.office.holidays[1]",
+            at: "9:28",
+            mentioning: ["the end of the range", "December 2026 has 31 days"]
+        )
+    }
+
+    @Test("overlapping holiday ranges give one warning per entry, not one per day")
+    func duplicateHolidaysDoNotFlood() {
+        let warnings = CharterTesting.warnings(
+            Self.header + "calendars:\n  office:\n    hours: 24/7\n    holidays: [2026-01-01..2026-12-31, 2026-06-01..2026-06-30]\n"
+        )
+        let duplicates = warnings.filter { $0.code == "duplicate-holiday" }
+        #expect(duplicates.count == 1)
+        #expect(duplicates.first?.message.contains("30 of these days are already holidays") == true)
+    }
+
+    @Test("a promise names one segment")
+    func oneSegment() {
+        let errors = CharterTesting.errors(
+            Self.header + """
+                segments: {gold: {tier: gold}, chat: {channel: chat}}
+                promises:
+                  - {id: a, metric: csat, where: {segment: [gold, chat]}, target: {atLeast: 90%}}
+
+                """
+        )
+        expectDiagnostic(in: errors, "several-segments", keyPath: "promises[0].where.segment", at: "8:44")
+    }
+
+    @Test("a misspelt target key is reported even when the metric is unknown too")
+    func targetKeysWithUnknownMetric() {
+        let errors = CharterTesting.errors(
+            Self.header + "promises:\n  - {id: a, metric: frist-response, target: {withn: 30s, share: 90%}}\n"
+        )
+        expectDiagnostic(in: errors, "unknown-metric", keyPath: "promises[0].metric", at: "7:21")
+        expectDiagnostic(
+            in: errors,
+            "unknown-key",
+            keyPath: "promises[0].target.withn",
+            at: "7:46",
+            mentioning: ["Did you mean `within`?"]
+        )
+    }
+
+    @Test("a rate promised at 100% warns that one contact breaks it")
+    func fragileRate() {
+        let warnings = CharterTesting.warnings(Self.header + "promises:\n  - {id: a, metric: fcr, target: {atLeast: 100%}}\n")
+        expectDiagnostic(
+            in: warnings,
+            "fragile-target",
+            keyPath: "promises[0].target.atLeast",
+            at: "7:44",
+            severity: .warning
+        )
+    }
+}

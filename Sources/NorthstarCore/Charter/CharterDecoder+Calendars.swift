@@ -111,6 +111,14 @@ extension CharterDecoder {
                         itemPath,
                         "`\(item.text)` opens and closes at the same time."
                     )
+                case .failure(.startsAtMidnightEnd):
+                    context.error(
+                        "malformed-hours",
+                        at: item.node,
+                        itemPath,
+                        "`\(item.text)` starts at 24:00, which is the end of the day.",
+                        fix: "Start the block at 00:00 on the next day."
+                    )
                 case .failure(.crossesMidnight(let start, let end)):
                     let first = days.first ?? .monday
                     context.error(
@@ -163,7 +171,7 @@ extension CharterDecoder {
                 fix: "Merge the two blocks or make them touch end to start."
             )
         }
-        if weekly.values.allSatisfy(\.isEmpty) && !entries.isEmpty && context.errorCount == errorsBefore {
+        if weekly.values.allSatisfy(\.isEmpty) && context.errorCount == errorsBefore {
             context.error(
                 "no-hours",
                 at: node,
@@ -191,12 +199,9 @@ extension CharterDecoder {
             let bounds = item.text.components(separatedBy: "..")
             var expanded: [LocalDate] = []
             if bounds.count == 2 {
-                guard case .success(let first) = LocalDate.parse(bounds[0]),
-                    case .success(let last) = LocalDate.parse(bounds[1])
-                else {
-                    _ = context.date(item.node, itemPath)
-                    continue
-                }
+                guard let first = rangeBound(bounds[0], "start", of: item, itemPath),
+                    let last = rangeBound(bounds[1], "end", of: item, itemPath)
+                else { continue }
                 guard first <= last else {
                     context.error(
                         "invalid-range",
@@ -224,21 +229,54 @@ extension CharterDecoder {
             } else if let date = context.date(item.node, itemPath) {
                 expanded = [date]
             }
-            for date in expanded {
-                if let line = seen[date] {
-                    context.warning(
-                        "duplicate-holiday",
-                        at: item.node,
-                        itemPath,
-                        "\(date) is already a holiday (line \(line))."
-                    )
-                    continue
-                }
+            // One warning per entry, however many of its days repeat earlier ones.
+            let repeated = expanded.filter { seen[$0] != nil }
+            if let firstRepeat = repeated.first {
+                let count = repeated.count
+                context.warning(
+                    "duplicate-holiday",
+                    at: item.node,
+                    itemPath,
+                    count == 1
+                        ? "\(firstRepeat) is already a holiday (line \(seen[firstRepeat] ?? 0))."
+                        : "\(count) of these days are already holidays, from \(firstRepeat) (line \(seen[firstRepeat] ?? 0))."
+                )
+            }
+            for date in expanded where seen[date] == nil {
                 seen[date] = item.node.mark?.line ?? 0
                 dates.append(date)
             }
         }
         return dates.sorted()
+    }
+
+    /// One end of a holiday range, reported by name when it is not a date.
+    private func rangeBound(
+        _ text: String,
+        _ end: String,
+        of item: (text: String, node: Node),
+        _ path: String
+    ) -> LocalDate? {
+        switch LocalDate.parse(text) {
+        case .success(let date):
+            return date
+        case .failure(.malformed):
+            context.error(
+                "invalid-date",
+                at: item.node,
+                path,
+                "the \(end) of the range `\(item.text)` is not a date.",
+                fix: "Write a range as 2026-12-24..2026-12-26."
+            )
+        case .failure(.impossible(let reason)):
+            context.error(
+                "impossible-date",
+                at: item.node,
+                path,
+                "the \(end) of the range `\(item.text)` does not exist: \(reason)."
+            )
+        }
+        return nil
     }
 
     func decodeSegments(_ node: Node) -> [String: Population] {

@@ -75,7 +75,7 @@ extension CharterDecoder {
                     at: item,
                     "\(path).metric",
                     "the promise has no metric.",
-                    fix: "Add `metric: first-response` (or another metric from docs/metrics.md)."
+                    fix: "Add `metric: first-response` (the metrics are listed in docs/charter.md)."
                 )
             }
 
@@ -120,7 +120,11 @@ extension CharterDecoder {
 
             var target: PromiseTarget?
             if let targetNode = value("target") {
-                if let metric { target = decodeTarget(targetNode, path: "\(path).target", metric: metric) }
+                if let metric {
+                    target = decodeTarget(targetNode, path: "\(path).target", metric: metric)
+                } else {
+                    checkTargetKeys(targetNode, path: "\(path).target")
+                }
             } else {
                 context.error(
                     "missing-key",
@@ -175,6 +179,18 @@ extension CharterDecoder {
         if let segmentEntry = entries.first(where: { $0.key == "segment" }),
             let names = context.strings(segmentEntry.value, "\(path).segment", expected: "a segment name")
         {
+            // A list of dimension values means "any of them", so a list of segments would read the same way;
+            // segments can filter different dimensions, so "any of" cannot be expressed. One per promise.
+            if names.count > 1 {
+                context.error(
+                    "several-segments",
+                    at: segmentEntry.value,
+                    "\(path).segment",
+                    "a promise covers one segment, but this names \(names.count).",
+                    fix: "Define one segment that covers what you mean, or filter by dimensions (`tier: [a, b]`)."
+                )
+                return nil
+            }
             for name in names {
                 guard let segment = segments[name.text] else {
                     context.error(

@@ -165,6 +165,15 @@ extension CharterDecoder {
                 )
                 return nil
             }
+            if metric.kind == .rate && ((isAtLeast && bound == 1) || (!isAtLeast && bound == 0)) {
+                context.warning(
+                    "fragile-target",
+                    at: boundNode,
+                    "\(path).\(key)",
+                    "\(key) \(shown) is broken by a single contact.",
+                    fix: "Most teams leave room: e.g. `atLeast: 95%` or `atMost: 2%`."
+                )
+            }
             if isAtLeast != metric.higherIsBetter {
                 let better = metric.higherIsBetter ? "higher" : "lower"
                 context.warning(
@@ -176,6 +185,25 @@ extension CharterDecoder {
                 )
             }
             return isAtLeast ? .atLeast(bound) : .atMost(bound)
+        }
+    }
+
+    /// Without a known metric the form cannot be judged, but misspelt keys can still be reported.
+    func checkTargetKeys(_ node: Node, path: String) {
+        guard let entries = context.mapping(node, path, expected: "a target such as `{within: 1h, share: 90%}`") else {
+            return
+        }
+        for entry in entries
+        where !["within", "share", "atLeast", "atMost"].contains(entry.key)
+            && PromiseTarget.Statistic(parsing: entry.key) == nil
+        {
+            let suggestion = Suggestion.closest(to: entry.key, in: Self.targetKeys)
+            context.error(
+                "unknown-key",
+                at: entry.keyNode,
+                "\(path).\(entry.key)",
+                "unknown target key `\(entry.key)`." + (suggestion.map { " Did you mean `\($0)`?" } ?? "")
+            )
         }
     }
 

@@ -156,7 +156,7 @@ struct CharterDecoder {
     func decodeTimeZone(_ node: Node?, _ path: String, root: Node) -> String? {
         guard let node else {
             context.warning(
-                "missing-key",
+                "default-time-zone",
                 at: root,
                 path,
                 "no time zone given; reports will use UTC.",

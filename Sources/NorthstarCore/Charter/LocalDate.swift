@@ -34,6 +34,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return .failure(.malformed) }
+        guard (1...9999).contains(year) else { return .failure(.impossible("there is no year \(year)")) }
         guard (1...12).contains(month) else { return .failure(.impossible("there is no month \(month)")) }
         let days = daysIn(month: month, year: year)
         guard let date = LocalDate(year: year, month: month, day: day) else {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The support metrics a promise can be bound to. Definitions: `docs/metrics.md`.
+/// The support metrics a promise can be bound to. Definitions: `docs/charter.md`, "Metrics".
 public enum Metric: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// Time from creation (or bot handoff) to the first public human reply.
     case firstResponse = "first-response"

@@ -25,6 +25,8 @@ public struct OpeningInterval: Sendable, Hashable, Codable, Comparable, CustomSt
         case crossesMidnight(start: String, end: String)
         /// The block starts and ends at the same time.
         case empty
+        /// The block starts at 24:00, the end of the day.
+        case startsAtMidnightEnd
     }
 
     /// Parses `HH:MM-HH:MM` (also `H:MM`, and `24:00` as an end).
@@ -38,7 +40,7 @@ public struct OpeningInterval: Sendable, Hashable, Codable, Comparable, CustomSt
         guard let end = minute(parts[1]) else {
             return .failure(isClock(parts[1]) ? .invalidTime(parts[1]) : .malformed)
         }
-        if start == 1_440 { return .failure(.invalidTime(parts[0])) }
+        if start == 1_440 { return .failure(.startsAtMidnightEnd) }
         if end == start { return .failure(.empty) }
         if end < start { return .failure(.crossesMidnight(start: parts[0], end: parts[1])) }
         return .success(OpeningInterval(startMinute: start, endMinute: end))

@@ -28,12 +28,16 @@ public enum PromiseTarget: Sendable, Hashable {
 
         /// Parses `median`, `mean`, `p50`, `p90`, `p99.5`: `nil` for anything else or a percentile out of (0, 100).
         public init?(parsing text: String) {
-            switch text {
+            let lowered = text.lowercased()
+            switch lowered {
             case "median": self = .percentile(50)
             case "mean": self = .mean
             default:
-                guard text.hasPrefix("p"), let p = Double(text.dropFirst()), p > 0, p < 100,
-                    text.dropFirst().allSatisfy({ $0.isNumber || $0 == "." })
+                let number = lowered.dropFirst()
+                let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+                guard lowered.hasPrefix("p"), (1...2).contains(parts.count),
+                    parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                    let p = Double(number), p > 0, p < 100
                 else { return nil }
                 self = .percentile(p)
             }

@@ -48,7 +48,7 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable,
         default: break
         }
         var result: [Weekday] = []
-        for part in lowered.split(separator: ",") {
+        for part in lowered.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             switch bounds.count {
@@ -68,7 +68,9 @@ public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable,
                 return nil
             }
         }
-        return result.isEmpty ? nil : result
+        // `mon,mon` or `mon-fri,wed` name a day twice: one block would overlap itself.
+        guard !result.isEmpty, Set(result).count == result.count else { return nil }
+        return result
     }
 
     /// The day for `mon` or `monday` (any case).
