@@ -1228,7 +1228,9 @@ struct CharterReviewFollowUpTests {
 
     @Test("a day named twice in one key is refused rather than overlapping itself")
     func dayNamedTwice() {
-        let errors = CharterTesting.errors(Self.header + "calendars:\n  office: {hours: {\"mon,mon\": [\"09:00-17:00\"]}}\n")
+        let errors = CharterTesting.errors(
+            Self.header + "calendars:\n  office: {hours: {\"mon,mon\": [\"09:00-17:00\"]}}\n"
+        )
         expectDiagnostic(in: errors, "unknown-day", keyPath: "calendars.office.hours.mon,mon", at: "7:20")
         #expect(!errors.contains { $0.code == "overlapping-hours" })
     }
@@ -1257,7 +1259,8 @@ struct CharterReviewFollowUpTests {
     @Test("overlapping holiday ranges give one warning per entry, not one per day")
     func duplicateHolidaysDoNotFlood() {
         let warnings = CharterTesting.warnings(
-            Self.header + "calendars:\n  office:\n    hours: 24/7\n    holidays: [2026-01-01..2026-12-31, 2026-06-01..2026-06-30]\n"
+            Self.header
+                + "calendars:\n  office:\n    hours: 24/7\n    holidays: [2026-01-01..2026-12-31, 2026-06-01..2026-06-30]\n"
         )
         let duplicates = warnings.filter { $0.code == "duplicate-holiday" }
         #expect(duplicates.count == 1)
@@ -1294,7 +1297,9 @@ struct CharterReviewFollowUpTests {
 
     @Test("a rate promised at 100% warns that one contact breaks it")
     func fragileRate() {
-        let warnings = CharterTesting.warnings(Self.header + "promises:\n  - {id: a, metric: fcr, target: {atLeast: 100%}}\n")
+        let warnings = CharterTesting.warnings(
+            Self.header + "promises:\n  - {id: a, metric: fcr, target: {atLeast: 100%}}\n"
+        )
         expectDiagnostic(
             in: warnings,
             "fragile-target",

@@ -30,12 +30,11 @@ extension CharterDecoder {
             let entries = context.mapping(node, path, expected: "`{timezone: …, hours: {mon-fri: [\"09:00-17:00\"]}}`")
         else { return nil }
         context.checkKeys(entries, allowed: ["timezone", "hours", "holidays"], path)
-        func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
         var zone = defaultZone
-        if let zoneNode = value("timezone") {
+        if let zoneNode = entries.value("timezone") {
             zone = decodeTimeZone(zoneNode, "\(path).timezone", root: node) ?? defaultZone
         }
-        guard let hoursNode = value("hours") else {
+        guard let hoursNode = entries.value("hours") else {
             context.error(
                 "missing-key",
                 at: node,
@@ -46,7 +45,7 @@ extension CharterDecoder {
             return nil
         }
         guard let weekly = decodeHours(hoursNode, path: "\(path).hours") else { return nil }
-        let holidays = value("holidays").map { decodeHolidays($0, path: "\(path).holidays") } ?? []
+        let holidays = entries.value("holidays").map { decodeHolidays($0, path: "\(path).holidays") } ?? []
         return BusinessCalendar(name: name, timeZoneIdentifier: zone, weeklyHours: weekly, holidays: holidays)
     }
 

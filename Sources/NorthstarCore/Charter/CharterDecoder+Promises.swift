@@ -17,10 +17,9 @@ extension CharterDecoder {
             guard let entries = context.mapping(item, path, expected: "a promise: `{id: …, metric: …, target: …}`")
             else { continue }
             context.checkKeys(entries, allowed: Self.promiseKeys, path)
-            func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
 
             var id: String?
-            if let idNode = value("id"),
+            if let idNode = entries.value("id"),
                 let text = context.string(idNode, "\(path).id", expected: "an id such as chat-first-response")
             {
                 id = text
@@ -44,7 +43,7 @@ extension CharterDecoder {
                 } else {
                     firstLine[text] = idNode.mark?.line ?? 0
                 }
-            } else if value("id") == nil {
+            } else if entries.value("id") == nil {
                 context.error(
                     "missing-key",
                     at: item,
@@ -55,7 +54,7 @@ extension CharterDecoder {
             }
 
             var metric: Metric?
-            if let metricNode = value("metric") {
+            if let metricNode = entries.value("metric") {
                 let names = Metric.allCases.map(\.rawValue)
                 if let text = context.string(metricNode, "\(path).metric", expected: names.joined(separator: ", ")) {
                     metric = Metric(rawValue: text.lowercased())
@@ -79,19 +78,19 @@ extension CharterDecoder {
                 )
             }
 
-            let says = value("says").flatMap {
+            let says = entries.value("says").flatMap {
                 context.statement($0, "\(path).says", expected: "the words of the mission this promise stands for")
             }
             let population =
-                value("where").flatMap { decodeWhere($0, path: "\(path).where", segments: charter.segments) }
+                entries.value("where").flatMap { decodeWhere($0, path: "\(path).where", segments: charter.segments) }
                 ?? Population()
             let clock =
-                value("clock").flatMap {
+                entries.value("clock").flatMap {
                     decodeClock($0, path: "\(path).clock", metric: metric, calendars: charter.calendars)
                 } ?? .calendar
 
             var period = Period.week
-            if let periodNode = value("period") {
+            if let periodNode = entries.value("period") {
                 let names = Period.allCases.map(\.rawValue)
                 if let text = context.string(periodNode, "\(path).period", expected: names.joined(separator: ", ")) {
                     if let parsed = Period(rawValue: text.lowercased()) {
@@ -108,7 +107,7 @@ extension CharterDecoder {
                 }
             }
             var minimumSample = charter.minimumSample
-            if let sampleNode = value("minimumSample") {
+            if let sampleNode = entries.value("minimumSample") {
                 minimumSample =
                     context.integer(
                         sampleNode,
@@ -119,7 +118,7 @@ extension CharterDecoder {
             }
 
             var target: PromiseTarget?
-            if let targetNode = value("target") {
+            if let targetNode = entries.value("target") {
                 if let metric {
                     target = decodeTarget(targetNode, path: "\(path).target", metric: metric)
                 } else {
@@ -134,7 +133,7 @@ extension CharterDecoder {
                     fix: "Add e.g. `target: {within: 1h, share: 90%}` or `target: {atLeast: 75%}`."
                 )
             }
-            if let note = value("note") { _ = context.string(note, "\(path).note") }
+            if let note = entries.value("note") { _ = context.string(note, "\(path).note") }
 
             guard let id, let metric, let target else { continue }
             promises.append(

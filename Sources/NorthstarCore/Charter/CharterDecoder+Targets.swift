@@ -29,12 +29,12 @@ extension CharterDecoder {
                 )
             }
         }
-        func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
         // A misspelt key is already reported; what is missing because of it needs no second message.
-        if misspelt && statistics.isEmpty && !fixed.contains(where: { value($0) != nil }) { return nil }
+        if misspelt && statistics.isEmpty && !fixed.contains(where: { entries.value($0) != nil }) { return nil }
         let forms = [
-            value("within") != nil || value("share") != nil, !statistics.isEmpty, value("atLeast") != nil,
-            value("atMost") != nil,
+            entries.value("within") != nil || entries.value("share") != nil, !statistics.isEmpty,
+            entries.value("atLeast") != nil,
+            entries.value("atMost") != nil,
         ]
         if forms.filter({ $0 }).count > 1 || statistics.count > 1 {
             context.error(
@@ -49,7 +49,7 @@ extension CharterDecoder {
 
         switch metric.kind {
         case .duration:
-            if value("atLeast") != nil || value("atMost") != nil {
+            if entries.value("atLeast") != nil || entries.value("atMost") != nil {
                 context.error(
                     "target-form",
                     at: node,
@@ -63,7 +63,7 @@ extension CharterDecoder {
                 guard let limit = duration(statisticNode, "\(path).\(key)") else { return nil }
                 return .statistic(statistic, limit)
             }
-            guard let withinNode = value("within") else {
+            guard let withinNode = entries.value("within") else {
                 context.error(
                     "missing-key",
                     at: node,
@@ -74,7 +74,7 @@ extension CharterDecoder {
                 )
                 return nil
             }
-            guard let shareNode = value("share") else {
+            guard let shareNode = entries.value("share") else {
                 context.error(
                     "missing-key",
                     at: node,
@@ -112,7 +112,7 @@ extension CharterDecoder {
             return .attainment(within: within, share: share)
 
         case .rate, .score:
-            if value("within") != nil || value("share") != nil || !statistics.isEmpty {
+            if entries.value("within") != nil || entries.value("share") != nil || !statistics.isEmpty {
                 let example =
                     metric.kind == .score
                     ? "`{atLeast: 30}`" : metric.higherIsBetter ? "`{atLeast: 75%}`" : "`{atMost: 5%}`"
@@ -125,8 +125,8 @@ extension CharterDecoder {
                 )
                 return nil
             }
-            let isAtLeast = value("atLeast") != nil
-            guard let boundNode = value("atLeast") ?? value("atMost") else {
+            let isAtLeast = entries.value("atLeast") != nil
+            guard let boundNode = entries.value("atLeast") ?? entries.value("atMost") else {
                 context.error(
                     "missing-key",
                     at: node,

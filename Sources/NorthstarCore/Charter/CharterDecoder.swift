@@ -15,12 +15,10 @@ struct CharterDecoder {
         guard let entries = context.mapping(root, "", expected: "a charter: a mapping that starts `northstar: 1`")
         else { return nil }
         context.checkKeys(entries, allowed: Self.topLevelKeys, "")
-        func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
-        func keyNode(_ key: String) -> Node? { entries.first { $0.key == key }?.keyNode }
 
         var charter = Charter(organization: "", file: context.source.file)
 
-        if let node = value("northstar") {
+        if let node = entries.value("northstar") {
             if let text = context.string(node, "northstar", expected: "the format version 1") {
                 if let version = Int(text) {
                     charter.formatVersion = version
@@ -52,7 +50,7 @@ struct CharterDecoder {
             )
         }
 
-        if let node = value("organization") {
+        if let node = entries.value("organization") {
             charter.organization = context.string(node, "organization", expected: "the organisation's name") ?? ""
         } else {
             context.error(
@@ -63,11 +61,15 @@ struct CharterDecoder {
                 fix: "Add `organization: Acme Support`."
             )
         }
-        if let node = value("owner") { charter.owner = context.string(node, "owner", expected: "who owns the charter") }
+        if let node = entries.value("owner") {
+            charter.owner = context.string(node, "owner", expected: "who owns the charter")
+        }
 
-        charter.timeZoneIdentifier = decodeTimeZone(value("timezone"), "timezone", root: root) ?? "UTC"
+        charter.timeZoneIdentifier = decodeTimeZone(entries.value("timezone"), "timezone", root: root) ?? "UTC"
 
-        if let node = value("tone"), let text = context.string(node, "tone", expected: "friendly, expert or calm") {
+        if let node = entries.value("tone"),
+            let text = context.string(node, "tone", expected: "friendly, expert or calm")
+        {
             if let tone = Tone(rawValue: text.lowercased()) {
                 charter.tone = tone
             } else {
@@ -82,7 +84,7 @@ struct CharterDecoder {
         }
 
         for key in ["vision", "mission"] {
-            guard let node = value(key) else {
+            guard let node = entries.value(key) else {
                 let example = key == "vision" ? "Every customer feels …" : "We answer …, for …, by …, so customers …"
                 context.error(
                     "missing-key",
@@ -97,35 +99,38 @@ struct CharterDecoder {
             if key == "vision" { charter.vision = statement } else { charter.mission = statement }
         }
 
-        if value("behaviors") != nil && value("behaviours") != nil {
+        if entries.value("behaviors") != nil && entries.value("behaviours") != nil {
             context.error(
                 "duplicate-key",
-                at: keyNode("behaviours"),
+                at: entries.keyNode("behaviours"),
                 "behaviours",
                 "both `behaviors` and `behaviours` are given.",
                 fix: "Keep one spelling."
             )
         }
-        if let key = ["behaviors", "behaviours"].first(where: { value($0) != nil }), let node = value(key),
+        if let key = ["behaviors", "behaviours"].first(where: { entries.value($0) != nil }),
+            let node = entries.value(key),
             let items = context.strings(node, key, expected: "visible behaviours such as answer, fix, follow up")
         {
             charter.behaviors = items.enumerated().compactMap { index, item in
                 context.statement(item.node, "\(key)[\(index)]", expected: "a behaviour")
             }
         }
-        if let node = value("values"), let items = context.strings(node, "values", expected: "the team's values") {
+        if let node = entries.value("values"),
+            let items = context.strings(node, "values", expected: "the team's values")
+        {
             charter.values = items.map(\.text)
         }
-        if let node = value("minimumSample") {
+        if let node = entries.value("minimumSample") {
             charter.minimumSample =
                 context.integer(node, "minimumSample", minimum: 1, expected: "a sample size of at least 1") ?? 20
         }
 
-        if let node = value("calendars") {
+        if let node = entries.value("calendars") {
             charter.calendars = decodeCalendars(node, defaultZone: charter.timeZoneIdentifier)
         }
-        if let node = value("segments") { charter.segments = decodeSegments(node) }
-        if let node = value("promises") {
+        if let node = entries.value("segments") { charter.segments = decodeSegments(node) }
+        if let node = entries.value("promises") {
             charter.promises = decodePromises(node, charter: charter)
         } else {
             context.warning(
@@ -136,11 +141,11 @@ struct CharterDecoder {
                 fix: "Add a `promises:` list (see docs/charter.md)."
             )
         }
-        if let node = value("scope") { charter.scope = decodeScope(node) }
-        if let node = value("review") { charter.review = decodeReview(node) }
-        if let node = value("history") { charter.history = decodeHistory(node) }
-        if let node = value("signoffs") { charter.signoffs = decodeSignoffs(node, history: charter.history) }
-        if let node = value("buyIn") { charter.buyIn = decodeBuyIn(node) }
+        if let node = entries.value("scope") { charter.scope = decodeScope(node) }
+        if let node = entries.value("review") { charter.review = decodeReview(node) }
+        if let node = entries.value("history") { charter.history = decodeHistory(node) }
+        if let node = entries.value("signoffs") { charter.signoffs = decodeSignoffs(node, history: charter.history) }
+        if let node = entries.value("buyIn") { charter.buyIn = decodeBuyIn(node) }
         if context.visitedNodes > CharterDecodingContext.maximumNodes {
             context.error(
                 "too-many-nodes",
@@ -270,8 +275,7 @@ struct CharterDecoder {
             guard let entries = context.mapping(item, path, expected: "`{version: 1.0.0, date: 2025-04-01, note: …}`")
             else { continue }
             context.checkKeys(entries, allowed: ["version", "date", "note"], path)
-            func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
-            guard let versionNode = value("version"), let dateNode = value("date") else {
+            guard let versionNode = entries.value("version"), let dateNode = entries.value("date") else {
                 context.error(
                     "missing-key",
                     at: item,
@@ -284,7 +288,7 @@ struct CharterDecoder {
             guard let version = semanticVersion(versionNode, "\(path).version"),
                 let date = context.date(dateNode, "\(path).date")
             else { continue }
-            let note = value("note").flatMap { context.string($0, "\(path).note") }
+            let note = entries.value("note").flatMap { context.string($0, "\(path).note") }
             let entry = HistoryEntry(version: version, date: date, note: note)
             if let previous {
                 if !Self.versionIsNewer(entry.version, than: previous.entry.version) {
@@ -347,8 +351,7 @@ struct CharterDecoder {
             guard let entries = context.mapping(item, path, expected: "`{by: …, role: approver, date: …, version: …}`")
             else { continue }
             context.checkKeys(entries, allowed: ["by", "role", "date", "version"], path)
-            func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
-            guard let byNode = value("by"), let dateNode = value("date") else {
+            guard let byNode = entries.value("by"), let dateNode = entries.value("date") else {
                 context.error(
                     "missing-key",
                     at: item,
@@ -360,9 +363,9 @@ struct CharterDecoder {
             }
             guard let by = context.string(byNode, "\(path).by"), let date = context.date(dateNode, "\(path).date")
             else { continue }
-            let role = value("role").flatMap { context.string($0, "\(path).role") }
+            let role = entries.value("role").flatMap { context.string($0, "\(path).role") }
             var version: String?
-            if let versionNode = value("version") {
+            if let versionNode = entries.value("version") {
                 version = semanticVersion(versionNode, "\(path).version")
                 if let version, !history.isEmpty, !history.contains(where: { $0.version == version }) {
                     context.error(
@@ -392,9 +395,8 @@ struct CharterDecoder {
             )
         else { return nil }
         context.checkKeys(entries, allowed: ["surveyed", "agree", "responses", "teamSize"], "buyIn")
-        func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
-        guard let surveyedNode = value("surveyed"), let agreeNode = value("agree"),
-            let responsesNode = value("responses")
+        guard let surveyedNode = entries.value("surveyed"), let agreeNode = entries.value("agree"),
+            let responsesNode = entries.value("responses")
         else {
             context.error(
                 "missing-key",
@@ -419,7 +421,7 @@ struct CharterDecoder {
         }
         let responses = context.integer(responsesNode, "buyIn.responses", minimum: 0, expected: "a number of responses")
         var teamSize: Int?
-        if let teamNode = value("teamSize") {
+        if let teamNode = entries.value("teamSize") {
             teamSize = context.integer(teamNode, "buyIn.teamSize", minimum: 1, expected: "the number of people asked")
             if let teamSize, let responses, responses > teamSize {
                 context.error(

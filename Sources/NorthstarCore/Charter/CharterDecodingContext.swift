@@ -308,3 +308,11 @@ final class CharterDecodingContext {
         return Statement(text: text, characterLocations: locations)
     }
 }
+
+extension Array where Element == (key: String, keyNode: Node, value: Node) {
+    /// The value of `key` in a mapping's entries.
+    func value(_ key: String) -> Node? { first { $0.key == key }?.value }
+
+    /// The node of `key` itself, for reporting at the key.
+    func keyNode(_ key: String) -> Node? { first { $0.key == key }?.keyNode }
+}

@@ -68,18 +68,13 @@ public struct CharterTemplate: Sendable {
 
     /// The mission sentence.
     public var mission: String {
-        "We \(Self.list(channels.map(channelPhrase))), for \(customers), by fixing issues on first contact, so customers \(outcome)."
+        "We \(Self.list(channels.enumerated().map { channelPhrase($0.offset, $0.element) })), for \(customers), by fixing issues on first contact, so customers \(outcome)."
     }
 
     /// "answer chats within 1 minute" for the first channel, "emails within 4 hours" for the others.
     private func channelPhrase(_ index: Int, _ entry: (channel: String, within: CharterDuration)) -> String {
         let phrase = "\(Self.plural(entry.channel)) within \(Self.words(entry.within))"
         return index == 0 ? "answer \(phrase)" : phrase
-    }
-
-    private func channelPhrase(_ entry: (channel: String, within: CharterDuration)) -> String {
-        let index = channels.firstIndex { $0.channel == entry.channel } ?? 0
-        return channelPhrase(index, entry)
     }
 
     /// The charter as YAML, with comments that teach the format.
