@@ -58,6 +58,19 @@ public struct ChecklistResult: Sendable, Codable {
     public var reasons: [String]
     /// What would raise the score, when it is below 2.
     public var fix: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case item, score, reasons, fix
+    }
+
+    /// Encodes every key, `fix` as `null` when the item scored 2.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(item, forKey: .item)
+        try container.encode(score, forKey: .score)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(fix, forKey: .fix)
+    }
 }
 
 /// A wording finding, like a prose linter's: rule, severity, place, the words, and what to write instead.
@@ -99,6 +112,23 @@ public struct LintAlert: Sendable, Codable, Hashable {
     public var message: String
     /// What to write instead, when there is one.
     public var suggestion: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case rule, severity, file, line, column, match, message, suggestion
+    }
+
+    /// Encodes every key of the contract, `suggestion` as `null` when there is none.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(match, forKey: .match)
+        try container.encode(message, forKey: .message)
+        try container.encode(suggestion, forKey: .suggestion)
+    }
 }
 
 /// Whether the words and the promises cover each other.

@@ -26,17 +26,26 @@ struct MeasurablePhrase: Sendable, Hashable {
 
     private static let timeUnit =
         #"(?:(?:(?:business|working|office|opening)\s+)?(?:hours?|hrs?|days?|minutes?|mins?)|seconds?|secs?|weeks?|months?|s|m|h|d)"#
-    private static let comparator = #"(?:≥|>=|≤|<=|>|<|=|at\s+least|at\s+most|above|below|under|over|of|to|by)?"#
     private static let metricWords =
         #"(?:csat|nps|fcr|ces|sla|aht|asa|satisfaction(?:\s+score)?|net\s+promoter\s+score|first[\s-]contact\s+resolution|resolution(?:\s+time)?|first[\s-]response(?:\s+time)?|response\s+time|handle\s+time|abandonment(?:\s+rate)?|churn|self[\s-]service|reopen(?:\s+rate)?)"#
 
+    private static let number = #"[+\-]?\d+(?:\.\d+)?"#
+    /// A number that is a target: with a percent sign or a time unit.
+    private static let amount = number + #"\s*(?:%|"# + timeUnit + #"\b)"#
+
     private static let patterns: [(Kind, String)] = [
+        (.metricTarget, #"\b(?:reduce|cut|raise|increase|lower|grow)\s+\w+(?:\s+\w+)?\s+by\s+"# + amount),
+        // A metric, at most two plain words, then a comparison with a number, or a number with its unit:
+        // "CSAT ≥ 88%", "median resolution ≤ 48 hours", "NPS of +30", "CSAT score at least 90%".
         (
             .metricTarget,
-            #"\b(?:median|mean|average|p\d{2})?\s*"# + metricWords + #"[^.;:\d]{0,24}?"# + comparator
-                + #"\s*[+\-]?\d+(?:\.\d+)?\s*(?:%|"# + timeUnit + #"\b)?"#
+            #"\b(?:(?:median|mean|average|p\d{2})\s+)?"# + metricWords + #"(?:\s+[a-z]+){0,2}?\s*"#
+                + #"(?:(?:≥|>=|≤|<=|>|<|=)\s*"# + number + #"(?:\s*(?:%|"# + timeUnit + #"\b))?"#
+                + #"|(?:at\s+least|at\s+most|above|below|under|over|of)\s+"# + number + #"(?:\s*(?:%|"# + timeUnit
+                + #"\b))?|"# + amount + ")"
         ),
-        (.metricTarget, #"\b(?:reduce|cut|raise|increase|lower|grow)\s+\w+(?:\s+\w+)?\s+by\s+\d+(?:\.\d+)?\s*%"#),
+        // The charter's own compact durations: "within 1h30m".
+        (.timeBound, #"\b(?:(?:within|in|under|less\s+than)\s+)?(?:\d+[dhms]){2,4}\b"#),
         (
             .timeBound,
             #"\b(?:(?:within|in|under|less\s+than|inside|after|before)\s+)?\d+(?:\.\d+)?(?:\s*|-)"# + timeUnit + #"\b"#

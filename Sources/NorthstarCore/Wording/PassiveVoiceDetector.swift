@@ -11,7 +11,10 @@ enum PassiveVoiceDetector {
     private static let irregular: Set<String> = [
         "made", "given", "taken", "known", "seen", "shown", "sent", "built", "kept", "held", "told", "paid", "met",
         "set", "put", "found", "brought", "bought", "caught", "taught", "thought", "written", "spoken", "chosen",
-        "driven", "broken", "forgotten", "hidden", "understood", "led", "left", "lost", "sold", "won", "run",
+        "driven", "broken", "forgotten", "hidden", "eaten", "fallen", "frozen", "proven", "shaken", "stolen", "woken",
+        "beaten", "bitten", "ridden", "risen", "shown", "sworn", "torn", "worn", "born", "drawn", "grown", "thrown",
+        "flown", "overtaken", "undertaken", "overseen", "mistaken", "forgiven", "understood", "led", "left", "lost",
+        "sold", "won", "run",
         "heard", "read", "understood", "met", "dealt", "handled",
     ]
     private static let stative: Set<String> = [
@@ -26,7 +29,8 @@ enum PassiveVoiceDetector {
     /// The ranges of passive constructions in the tokens.
     static func find(in tokens: [WordToken]) -> [Range<String.Index>] {
         var found: [Range<String.Index>] = []
-        for (index, token) in tokens.enumerated() where auxiliaries.contains(token.lowered) {
+        var coveredUntil = -1
+        for (index, token) in tokens.enumerated() where auxiliaries.contains(token.lowered) && index > coveredUntil {
             var next = index + 1
             if next < tokens.count, tokens[next].lowered.hasSuffix("ly"), tokens[next].gapBefore.isEmpty { next += 1 }
             if next < tokens.count, tokens[next].lowered == "being" { next += 1 }
@@ -34,6 +38,8 @@ enum PassiveVoiceDetector {
             let word = tokens[next].lowered
             guard isParticiple(word), !stative.contains(word) else { continue }
             found.append(token.range.lowerBound..<tokens[next].range.upperBound)
+            // "are being handled" is one construction: "being handled" inside it is not another.
+            coveredUntil = next
         }
         return found
     }
@@ -41,6 +47,8 @@ enum PassiveVoiceDetector {
     static func isParticiple(_ word: String) -> Bool {
         if irregular.contains(word) { return true }
         if notParticiples.contains(word) || word.count < 4 { return false }
-        return word.hasSuffix("ed") || word.hasSuffix("en")
+        // Regular participles end in -ed; -en participles (taken, written) are listed, because most -en
+        // words are not participles (between, even, open, often).
+        return word.hasSuffix("ed")
     }
 }

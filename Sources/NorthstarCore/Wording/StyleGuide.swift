@@ -155,12 +155,16 @@ public struct StyleGuide: Sendable {
                     preferred.append(WordList.Entry(phrase: word, advice: replacement))
                 }
             case "disable":
-                let names =
-                    value.sequence.map { $0.compactMap { $0.scalar?.string } } ?? value.scalar.map { [$0.string] } ?? []
-                for name in names where !ruleIDs.contains(name) {
-                    throw failure(value, "unknown rule `\(name)`.\(Suggestion.didYouMean(name, in: ruleIDs))")
+                let items = value.sequence.map(Array.init) ?? [value]
+                for item in items {
+                    guard let name = item.scalar?.string else {
+                        throw failure(item, "`disable` lists rule ids such as passive-voice.")
+                    }
+                    guard ruleIDs.contains(name) else {
+                        throw failure(item, "unknown rule `\(name)`.\(Suggestion.didYouMean(name, in: ruleIDs))")
+                    }
+                    disabled.insert(name)
                 }
-                disabled.formUnion(names)
             default:
                 throw failure(
                     keyNode,
