@@ -8,15 +8,18 @@ struct InitCommand: ParsableCommand {
         abstract: "Write a starter charter, or a worked example.",
         discussion: """
             Fills in the templates
+
               vision:  Every customer [feeling or result] after [touchpoint].
-              mission: We [how you serve], for [who you serve], by [key behaviours], so customers [outcome].
-            and writes promises that quote the mission's own words. Asks for each answer when a terminal is
-            attached; otherwise (or with --no-interactive) takes the flags and defaults. The file is
-            validated before it is written.
+              mission: We [how you serve], for [who you serve], by [key behaviours],
+                       so customers [outcome].
+
+            and writes promises that quote the mission's own words. Asks for each answer when a terminal is \
+            attached; otherwise (or with --no-interactive) takes the flags and defaults. The file is validated \
+            before it is written.
 
             Examples:
               northstar init
-              northstar init --organization "Acme Support" --channels chat=30s,email=1h --tiers enterprise,smb
+              northstar init --organization "Acme" --channels chat=30s,email=1h
               northstar init --example clinic --output clinic.yaml
             """
     )

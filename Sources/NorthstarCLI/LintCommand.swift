@@ -7,17 +7,17 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Score the vision and mission: seven checklist items, alerts, readability, traceability.",
         discussion: """
-            Scores plain-words, short-length, clear-behaviors, measurable, on-brand-tone, customer-outcome
-            and team-buy-in from 0 to 2 each, for a total out of 14, and passes at --min-score (10).
-            Alerts point at the exact words with file:line:column and say what to write instead.
-            Traceability lists measurable phrases no promise backs and promises the words do not state.
+            Scores plain-words, short-length, clear-behaviors, measurable, on-brand-tone, customer-outcome and \
+            team-buy-in from 0 to 2 each, for a total out of 14, and passes at --min-score (10). Alerts point at \
+            the exact words with file:line:column and say what to write instead. Traceability lists measurable \
+            phrases no promise backs and promises the words do not state.
 
             With no charter and no --text, scores a built-in example (see --example).
 
             Examples:
               northstar lint charter.yaml
-              northstar lint --text "We strive to deliver world-class service." --kind mission
-              northstar lint charter.yaml --style our-words.yaml --format json
+              northstar lint --text "We strive to help." --kind mission
+              northstar lint charter.yaml --format json
 
             Exit status: 0 passed, 1 below --min-score, 2 the input cannot be read or is not a valid charter.
             """

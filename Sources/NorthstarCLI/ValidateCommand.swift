@@ -6,9 +6,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a charter file and report every problem with its location.",
         discussion: """
-            Reports each problem as file:line:column, the key path, what is wrong and how to fix it,
-            the way a compiler does. Warnings (an overdue review, a target that rewards getting worse)
-            do not fail validation.
+            Reports each problem as file:line:column, the key path, what is wrong and how to fix it, the way a \
+            compiler does. Warnings (an overdue review, a target that rewards getting worse) do not fail validation.
 
             Exit status: 0 valid, 1 invalid, 2 the file cannot be read as YAML.
             """
