@@ -1309,3 +1309,27 @@ struct CharterReviewFollowUpTests {
         )
     }
 }
+
+@Suite("Shares above 100")
+struct CharterShareRangeTests {
+    @Test("a bare number above 100 is out of range wherever a share is expected, not ambiguous")
+    func aboveHundred() {
+        let errors = CharterTesting.errors(
+            """
+            northstar: 1
+            organization: Acme Support
+            timezone: Europe/Amsterdam
+            vision: Every customer feels cared for.
+            mission: We answer chats within 30 seconds.
+            promises:
+              - {id: a, metric: first-response, target: {within: 30s, share: 120}}
+              - {id: b, metric: csat, target: {atLeast: 120}}
+            buyIn: {surveyed: 2026-10-01, agree: 120, responses: 45}
+            """
+        )
+        expectDiagnostic(in: errors, "out-of-range", keyPath: "promises[0].target.share", at: "7:66")
+        expectDiagnostic(in: errors, "out-of-range", keyPath: "promises[1].target.atLeast", at: "8:45")
+        expectDiagnostic(in: errors, "out-of-range", keyPath: "buyIn.agree", at: "9:38")
+        #expect(!errors.contains { $0.code == "invalid-share" })
+    }
+}

@@ -208,6 +208,9 @@ final class CharterDecodingContext {
             return share
         case .failure(.notANumber):
             error("invalid-share", at: node, path, "`\(text)` is not a share.", fix: "Write a share as 90% or 0.9.")
+        case .failure(.ambiguousWholeNumber(let value)) where value > 100:
+            // No reading makes this a share, as a fraction or as a percentage: say so rather than "ambiguous".
+            error("out-of-range", at: node, path, "`\(text)` is not a share: a share runs from 0% to 100%.")
         case .failure(.ambiguousWholeNumber(let value)):
             let percent = value == value.rounded() ? "\(Int(value))" : "\(value)"
             error(
