@@ -7,14 +7,7 @@ import Testing
 /// quickly, and never in a crash or a hang.
 @Suite("Bad input")
 struct CharterBadInputTests {
-    static let header = """
-        northstar: 1
-        organization: Acme Support
-        timezone: Europe/Amsterdam
-        vision: Every customer feels cared for.
-        mission: We answer chats within 30 seconds.
-
-        """
+    static let header = CharterTesting.header
 
     // MARK: Nothing to read
 

@@ -1211,14 +1211,7 @@ struct CharterAllProblemsTests {
 
 @Suite("Checks added after the schema review")
 struct CharterReviewFollowUpTests {
-    static let header = """
-        northstar: 1
-        organization: Acme Support
-        timezone: Europe/Amsterdam
-        vision: Every customer feels cared for.
-        mission: We answer chats within 30 seconds.
-
-        """
+    static let header = CharterTesting.header
 
     @Test("a calendar with an empty hours mapping is never open")
     func emptyHours() {

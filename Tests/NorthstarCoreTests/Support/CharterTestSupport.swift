@@ -10,6 +10,16 @@ import Testing
 enum CharterTesting {
     static let file = "test.yaml"
 
+    /// The smallest valid charter head: five lines, so a key written after it is on line 6.
+    static let header = """
+        northstar: 1
+        organization: Acme Support
+        timezone: Europe/Amsterdam
+        vision: Every customer feels cared for.
+        mission: We answer chats within 30 seconds.
+
+        """
+
     /// The issue's example charter, bundled with the tests.
     static var exampleURL: URL {
         get throws {
