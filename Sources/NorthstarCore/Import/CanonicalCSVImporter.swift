@@ -1,0 +1,199 @@
+import Foundation
+
+/// Northstar's own contacts CSV: one row per contact, fixed header names, RFC 3339 timestamps with a zone.
+/// The columns are listed in `docs/metrics.md`; only `id`, `channel` and `created_at` are required.
+public struct CanonicalCSVImporter: ContactImporter {
+    /// `canonical-csv`.
+    public let formatName = "canonical-csv"
+
+    /// Every column the format knows, in the documented order.
+    public static let columns = [
+        "id", "channel", "created_at", "tier", "priority", "team", "agent", "category", "first_response_at",
+        "resolved_at", "ended_at", "wrap_seconds", "abandoned", "reopens", "agent_replies", "csat", "nps",
+        "self_service",
+    ]
+    static let required = ["id", "channel", "created_at"]
+
+    /// Creates the importer.
+    public init() {}
+
+    /// Whether a header row is this format's: it names the three required columns.
+    public static func matches(header: [String]) -> Bool {
+        let names = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        return required.allSatisfy(names.contains)
+    }
+
+    public func importContacts(from path: String, into sink: (Contact) -> Void) throws(ImportError) -> ImportReport {
+        let reader = try CSVReader(path: path)
+        return try importContacts(reader: reader, file: path, into: sink)
+    }
+
+    /// Reads from a prepared reader; `file` names the source in the report.
+    public func importContacts(
+        reader: CSVReader,
+        file: String,
+        into sink: (Contact) -> Void
+    ) throws(ImportError) -> ImportReport {
+        var report = ImportReport(file: file, format: formatName)
+        guard let header = try reader.next() else {
+            throw ImportError(
+                code: .missingColumn,
+                message: "\(file) is empty; expected a header row starting `id,channel,created_at`."
+            )
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
+        let missing = Self.required.filter { index[$0] == nil }
+        guard missing.isEmpty else {
+            let hints = missing.compactMap { name in
+                Suggestion.closest(to: name, in: names).map { "`\($0)` for `\(name)`?" }
+            }
+            throw ImportError(
+                code: .missingColumn,
+                message: "the header lacks \(missing.map { "`\($0)`" }.joined(separator: ", "))"
+                    + (hints.isEmpty ? "." : "; did you mean \(hints.joined(separator: ", "))")
+                    + " The canonical columns are: \(Self.columns.joined(separator: ", ")).",
+                location: SourceLocation(file: file, line: header.line, column: 1)
+            )
+        }
+        report.ignoredColumns = names.filter { !$0.isEmpty && !Self.columns.contains($0) }
+        let columnCount = names.count
+        func column(_ name: String) -> Int? { index[name] }
+        let columns = ColumnIndex(
+            id: index["id"]!,
+            channel: index["channel"]!,
+            createdAt: index["created_at"]!,
+            tier: column("tier"),
+            priority: column("priority"),
+            team: column("team"),
+            agent: column("agent"),
+            category: column("category"),
+            firstResponseAt: column("first_response_at"),
+            resolvedAt: column("resolved_at"),
+            endedAt: column("ended_at"),
+            wrapSeconds: column("wrap_seconds"),
+            abandoned: column("abandoned"),
+            reopens: column("reopens"),
+            agentReplies: column("agent_replies"),
+            csat: column("csat"),
+            nps: column("nps"),
+            selfService: column("self_service")
+        )
+        while let record = try reader.next() {
+            if record.fields.count == 1 && record.fields[0].isEmpty { continue }  // a blank line is not a row
+            report.rowsRead += 1
+            if record.invalidUTF8 {
+                report.reject(line: record.line, reason: "not UTF-8 text", fields: record.fields)
+                continue
+            }
+            guard record.fields.count == columnCount else {
+                report.reject(
+                    line: record.line,
+                    reason: "has \(record.fields.count) fields, the header has \(columnCount)",
+                    fields: record.fields
+                )
+                continue
+            }
+            switch Self.contact(from: record.fields, columns) {
+            case .success(let contact):
+                report.accepted += 1
+                sink(contact)
+            case .failure(let reason):
+                report.reject(line: record.line, reason: reason.text, fields: record.fields)
+            }
+        }
+        return report
+    }
+
+    struct ColumnIndex {
+        let id: Int
+        let channel: Int
+        let createdAt: Int
+        let tier, priority, team, agent, category: Int?
+        let firstResponseAt, resolvedAt, endedAt: Int?
+        let wrapSeconds, abandoned, reopens, agentReplies, csat, nps, selfService: Int?
+    }
+
+    struct RowProblem: Error {
+        let text: String
+    }
+
+    static func contact(from fields: [String], _ columns: ColumnIndex) -> Result<Contact, RowProblem> {
+        func text(_ column: Int?) -> String? {
+            guard let column else { return nil }
+            let value = fields[column]
+            return value.isEmpty ? nil : value
+        }
+        func time(_ column: Int?, _ name: String) -> Result<Timestamp?, RowProblem> {
+            guard let value = text(column) else { return .success(nil) }
+            guard let timestamp = Timestamp(rfc3339: value) else {
+                return .failure(RowProblem(text: "\(name) is not an RFC 3339 time with a zone"))
+            }
+            return .success(timestamp)
+        }
+        func integer(_ column: Int?, _ name: String, range: ClosedRange<Int>) -> Result<Int?, RowProblem> {
+            guard let value = text(column) else { return .success(nil) }
+            guard let number = Int(value), range.contains(number) else {
+                return .failure(
+                    RowProblem(text: "\(name) is not a whole number in \(range.lowerBound)…\(range.upperBound)")
+                )
+            }
+            return .success(number)
+        }
+        func flag(_ column: Int?, _ name: String) -> Result<Bool?, RowProblem> {
+            guard let value = text(column) else { return .success(nil) }
+            switch value.lowercased() {
+            case "true", "yes", "1", "y": return .success(true)
+            case "false", "no", "0", "n": return .success(false)
+            default: return .failure(RowProblem(text: "\(name) is not true or false"))
+            }
+        }
+        guard let id = text(columns.id) else { return .failure(RowProblem(text: "id is empty")) }
+        guard let channel = text(columns.channel) else { return .failure(RowProblem(text: "channel is empty")) }
+        guard let createdText = text(columns.createdAt) else {
+            return .failure(RowProblem(text: "created_at is empty"))
+        }
+        guard let created = Timestamp(rfc3339: createdText) else {
+            return .failure(RowProblem(text: "created_at is not an RFC 3339 time with a zone"))
+        }
+        var contact = Contact(id: id, channel: channel.lowercased(), createdAt: created)
+        contact.tier = text(columns.tier)
+        contact.priority = text(columns.priority)
+        contact.team = text(columns.team)
+        contact.agent = text(columns.agent)
+        contact.category = text(columns.category)
+        do {
+            contact.firstResponseAt = try time(columns.firstResponseAt, "first_response_at").get()
+            contact.resolvedAt = try time(columns.resolvedAt, "resolved_at").get()
+            contact.endedAt = try time(columns.endedAt, "ended_at").get()
+            contact.wrapSeconds = try integer(columns.wrapSeconds, "wrap_seconds", range: 0...86_400).get()
+            contact.abandoned = try flag(columns.abandoned, "abandoned").get()
+            contact.reopens = try integer(columns.reopens, "reopens", range: 0...10_000).get()
+            contact.agentReplies = try integer(columns.agentReplies, "agent_replies", range: 0...100_000).get()
+            contact.nps = try integer(columns.nps, "nps", range: 0...10).get()
+            contact.selfService = try flag(columns.selfService, "self_service").get()
+            if let value = text(columns.csat) {
+                guard let score = Double(value), score.isFinite, score >= 0 else {
+                    throw RowProblem(text: "csat is not a number")
+                }
+                contact.csat = score
+            }
+        } catch let problem as RowProblem {
+            return .failure(problem)
+        } catch {
+            return .failure(RowProblem(text: "\(error)"))
+        }
+        // Impossible orders are data errors, not fast service.
+        if let first = contact.firstResponseAt, first < created {
+            return .failure(RowProblem(text: "first response before creation"))
+        }
+        if let resolved = contact.resolvedAt, resolved < created {
+            return .failure(RowProblem(text: "resolution before creation"))
+        }
+        if let ended = contact.endedAt, ended < created {
+            return .failure(RowProblem(text: "end before creation"))
+        }
+        return .success(contact)
+    }
+}
