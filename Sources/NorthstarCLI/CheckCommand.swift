@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import NorthstarCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Say per promise and period whether it was kept, broken, at risk, or lacks data.",
+        discussion: """
+            Reads the exports, computes every promised metric by its written definition (docs/metrics.md), and \
+            judges each period: kept when the whole 95% interval meets the target, broken when none of it \
+            does, at-risk when it straddles, insufficient below the minimum sample.
+
+            Examples:
+              northstar check --charter charter.yaml contacts.csv
+              northstar check --charter charter.yaml contacts.csv --by channel,team
+              northstar check --charter charter.yaml contacts.csv --format json --fail-on broken
+
+            Exit status: 0 done (or nothing at the --fail-on level), 1 a promise at the --fail-on level, \
+            2 a charter or export that cannot be read.
+            """
+    )
+
+    @Option(help: "The charter YAML file.", completion: .file(extensions: ["yaml", "yml"]))
+    var charter: String
+
+    @Argument(help: "The exports to read.", completion: .file())
+    var data: [String]
+
+    @Option(help: "The exports' format (default: detected from the header).")
+    var inputFormat: ImportFormat?
+
+    @Option(help: "Only samples from this local date (YYYY-MM-DD, the charter's time zone).")
+    var from: String?
+
+    @Option(help: "Only samples before this local date; also the as-of date for open contacts.")
+    var to: String?
+
+    @Option(help: "Judge every promise per week, month, quarter, or over the total range.")
+    var period: String?
+
+    @Option(help: "Break each period down by these dimensions: channel,tier,priority,team,agent,category.")
+    var by: String?
+
+    @Option(help: "Output format: text for people, json for scripts.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Exit 1 when the latest period of any promise is at this level or worse: broken or at-risk.")
+    var failOn: Verdict?
+
+    @Option(help: "Write the refused rows, with file, line and reason, to this CSV file.")
+    var rejects: String?
+
+    @Option(help: "List the contacts behind one promise's latest period: the samples that broke it.")
+    var explain: String?
+
+    func validate() throws {
+        if data.isEmpty { throw ValidationError("Give at least one export to read.") }
+        if let period, Period(rawValue: period) == nil, period != "total" {
+            throw ValidationError("--period must be week, month, quarter or total; got \(period).")
+        }
+        if let by {
+            for name in by.split(separator: ",") where Dimension(rawValue: String(name)) == nil {
+                throw ValidationError(
+                    "--by: `\(name)` is not a dimension; use channel, tier, priority, team, agent or category."
+                )
+            }
+        }
+        if let failOn, ![.broken, .atRisk].contains(failOn) {
+            throw ValidationError("--fail-on takes broken or at-risk.")
+        }
+        for date in [from, to].compactMap({ $0 }) where LocalDate.parse(date).successValue == nil {
+            throw ValidationError("`\(date)` is not a date; write YYYY-MM-DD.")
+        }
+    }
+
+    func run() throws {
+        let loaded = try CharterReporting.load(charter, invalidExitCode: ExitStatus.unreadable)
+        let charterValue = loaded.charter
+        var collection = ContactCollection()
+        var reports: [ImportReport] = []
+        let progress = Terminal.standardError
+        for path in data {
+            do throws(ImportError) {
+                let format: ImportFormat
+                if let inputFormat {
+                    format = inputFormat
+                } else {
+                    format = try ImportFormat.detect(path: path)
+                }
+                let report = try collection.importFile(path, with: format.importer())
+                reports.append(report)
+                if self.format == .text {
+                    let line =
+                        "\(path): \(report.rowsRead) rows read, \(report.accepted) accepted, \(report.rejected) rejected"
+                        + (report.duplicates > 0 ? ", \(report.duplicates) duplicates counted once" : "")
+                    printError(progress.dim(line))
+                    for (reason, count) in report.rejectedByReason.sorted(by: { $0.value > $1.value }) {
+                        let example =
+                            report.rejects.first { $0.reason == reason }.map { " (e.g. line \($0.line))" } ?? ""
+                        printError(progress.yellow("  rejected \(count): \(reason)\(example)"))
+                    }
+                }
+            } catch {
+                printError(Terminal.standardError.red("Error: ") + error.description)
+                throw ExitStatus.unreadable
+            }
+        }
+        if let rejects { try writeRejects(reports, to: rejects) }
+
+        let zone = TimeZone(identifier: charterValue.timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
+        var options = CheckEngine.Options()
+        options.total = period == "total"
+        options.period = period.flatMap(Period.init(rawValue:))
+        options.from = from.flatMap { LocalDate.parse($0).successValue }.map { Self.startOfDay($0, zone) }
+        options.to = to.flatMap { LocalDate.parse($0).successValue }.map { Self.startOfDay($0, zone) }
+        options.breakdown = by.map { $0.split(separator: ",").compactMap { Dimension(rawValue: String($0)) } } ?? []
+        let report = CheckEngine(charter: charterValue, options: options).evaluate(
+            collection.contacts,
+            imports: reports
+        )
+
+        if let explain {
+            guard let promise = report.promises.first(where: { $0.id == explain }) else {
+                let ids = report.promises.map(\.id)
+                printError(
+                    "Error: no promise `\(explain)`.\(ids.isEmpty ? "" : " Promises: \(ids.joined(separator: ", ")).")"
+                )
+                throw ExitCode.failure
+            }
+            print(CheckTextRenderer(terminal: .standardOutput).explain(promise))
+            return
+        }
+        switch format {
+        case .json: print(CharterReporting.json(report))
+        case .text: print(CheckTextRenderer(terminal: .standardOutput).render(report))
+        }
+        if let failOn {
+            let failing = report.promises.contains { promise in
+                guard let latest = promise.periods.last else { return false }
+                return latest.verdict <= failOn
+            }
+            if failing { throw ExitCode.failure }
+        }
+    }
+
+    static func startOfDay(_ date: LocalDate, _ zone: TimeZone) -> Timestamp {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: date.year, month: date.month, day: date.day)
+        let instant = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+        return Timestamp(seconds: Int64(instant.timeIntervalSince1970))
+    }
+
+    func writeRejects(_ reports: [ImportReport], to path: String) throws {
+        var lines = ["file,line,reason,row"]
+        func quote(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        for report in reports {
+            for row in report.rejects {
+                lines.append(
+                    [quote(row.file), String(row.line), quote(row.reason), quote(row.fields.joined(separator: ","))]
+                        .joined(separator: ",")
+                )
+            }
+        }
+        do {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            printError("Error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension Result {
+    var successValue: Success? {
+        if case .success(let value) = self { return value }
+        return nil
+    }
+}

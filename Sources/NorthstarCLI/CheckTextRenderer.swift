@@ -1,0 +1,105 @@
+import Foundation
+import NorthstarCore
+
+/// The text of `northstar check`: one line per promise for its latest period, then what changed.
+struct CheckTextRenderer {
+    let terminal: Terminal
+
+    func render(_ report: CheckReport) -> String {
+        var lines: [String] = []
+        let input = report.input
+        lines.append(
+            terminal.bold("\(report.organization): \(report.promises.count) promises")
+                + " — data to \(report.asOf); \(input.rowsRead) rows read, \(input.accepted) accepted, \(input.rejected) rejected"
+        )
+        lines.append("")
+        let width = min(32, report.promises.map(\.id.count).max() ?? 10)
+        for promise in report.promises {
+            let id = promise.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            guard let latest = promise.periods.last else {
+                lines.append("  \(id)  " + terminal.dim("no samples") + "  target \(promise.target.summary)")
+                continue
+            }
+            let label = latest.partial ? "\(latest.label) (to date)" : latest.label
+            var line =
+                "  \(id)  \(label)  \(value(latest.value, promise).padding(toLength: 10, withPad: " ", startingAt: 0))"
+            line += " target \(promise.target.summary)  n=\(latest.n)"
+            if let interval = latest.interval {
+                line += terminal.dim("  [\(value(interval.low, promise))–\(value(interval.high, promise))]")
+            }
+            line += "  " + paint(latest.verdict)
+            if let note = latest.note { line += terminal.dim("  (\(note))") }
+            lines.append(line)
+            if let median = latest.median, let p90 = latest.p90, promise.metric.kind == .duration {
+                var detail = "median \(Self.duration(median)), p90 \(Self.duration(p90))"
+                if latest.closedHours > 0 {
+                    detail += ", \(latest.closedHours) answered while closed (0 business seconds)"
+                }
+                if latest.lateOpen > 0 { detail += ", \(latest.lateOpen) still open and late" }
+                lines.append(terminal.dim("  " + String(repeating: " ", count: width) + "  \(detail)"))
+            }
+            for row in latest.breakdown ?? [] {
+                let label = "\(row.dimension) \(row.key)".padding(toLength: 28, withPad: " ", startingAt: 0)
+                lines.append(
+                    "      \(label) \(value(row.value, promise).padding(toLength: 10, withPad: " ", startingAt: 0)) n=\(row.n)  \(paint(row.verdict))"
+                )
+            }
+        }
+        let changes = report.promises.compactMap { promise -> String? in
+            guard promise.periods.count >= 2 else { return nil }
+            let previous = promise.periods[promise.periods.count - 2]
+            let latest = promise.periods[promise.periods.count - 1]
+            var text = "  \(promise.id): \(value(previous.value, promise)) → \(value(latest.value, promise))"
+            if previous.verdict != latest.verdict {
+                text += " (\(previous.verdict.rawValue) → \(latest.verdict.rawValue))"
+            }
+            return text
+        }
+        if !changes.isEmpty {
+            lines.append("")
+            lines.append(terminal.bold("Since the previous period"))
+            lines.append(contentsOf: changes)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func explain(_ promise: CheckReport.PromiseResult) -> String {
+        guard let latest = promise.periods.last else { return "\(promise.id): no samples." }
+        var lines = [
+            terminal.bold("\(promise.id) in \(latest.label)")
+                + ": \(value(latest.value, promise)) against \(promise.target.summary), n=\(latest.n), \(latest.verdict.rawValue)",
+            "population \(promise.population), clock \(promise.clock), period \(latest.start) to \(latest.end)",
+        ]
+        if latest.breaches.isEmpty {
+            lines.append("No contact broke it.")
+        } else {
+            lines.append("Contacts that broke it (\(latest.breaches.count) listed):")
+            lines.append(contentsOf: latest.breaches.map { "  \($0)" })
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func paint(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .kept: terminal.green(verdict.rawValue)
+        case .broken: terminal.red(verdict.rawValue)
+        case .atRisk: terminal.yellow(verdict.rawValue)
+        case .insufficient: terminal.dim(verdict.rawValue)
+        }
+    }
+
+    private func value(_ value: Double?, _ promise: CheckReport.PromiseResult) -> String {
+        guard let value else { return "—" }
+        if promise.metric == .nps { return String(format: "%+.1f", value) }
+        if promise.target.kind == "statistic" { return Self.duration(value) }
+        return String(format: "%.1f%%", value * 100)
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        if total < 60 { return "\(total)s" }
+        if total < 3_600 { return "\(total / 60)m\(total % 60 > 0 ? " \(total % 60)s" : "")" }
+        if total < 86_400 { return "\(total / 3_600)h\(total % 3_600 / 60 > 0 ? " \(total % 3_600 / 60)m" : "")" }
+        return "\(total / 86_400)d \(total % 86_400 / 3_600)h"
+    }
+}

@@ -1,0 +1,373 @@
+/// Evaluates every promise of a charter over a set of contacts: samples by the written metric definitions,
+/// grouped into the promise's periods in the charter's time zone, with a 95% interval and a verdict.
+public struct CheckEngine: Sendable {
+    /// Choices that override the charter for one run.
+    public struct Options: Sendable {
+        /// Judge every promise over this period instead of its own (`nil`: the promise's; `total`: one period).
+        public var period: Period?
+        /// Judge over the whole range as one period.
+        public var total: Bool
+        /// Only samples at or after this instant.
+        public var from: Timestamp?
+        /// Only samples before this instant; also the as-of time for open contacts.
+        public var to: Timestamp?
+        /// Dimensions to break each period down by.
+        public var breakdown: [Dimension]
+
+        /// Creates options.
+        public init(
+            period: Period? = nil,
+            total: Bool = false,
+            from: Timestamp? = nil,
+            to: Timestamp? = nil,
+            breakdown: [Dimension] = []
+        ) {
+            self.period = period
+            self.total = total
+            self.from = from
+            self.to = to
+            self.breakdown = breakdown
+        }
+    }
+
+    /// The charter whose promises are evaluated.
+    public let charter: Charter
+    /// This run's choices.
+    public let options: Options
+    static let maximumBreachesListed = 50
+
+    /// Creates an engine.
+    public init(charter: Charter, options: Options = Options()) {
+        self.charter = charter
+        self.options = options
+    }
+
+    /// Evaluates all promises.
+    public func evaluate(_ contacts: [Contact], imports: [ImportReport] = []) -> CheckReport {
+        let latest = contacts.reduce(Timestamp(seconds: 0)) { latest, contact in
+            max(
+                latest,
+                contact.createdAt,
+                contact.firstResponseAt ?? latest,
+                contact.resolvedAt ?? latest,
+                contact.endedAt ?? latest
+            )
+        }
+        let asOf = options.to ?? latest
+        let results = charter.promises.map { evaluate($0, contacts, asOf: asOf) }
+        let input = CheckReport.Input(
+            rowsRead: imports.reduce(0) { $0 + $1.rowsRead },
+            accepted: imports.reduce(0) { $0 + $1.accepted },
+            rejected: imports.reduce(0) { $0 + $1.rejected },
+            duplicates: imports.reduce(0) { $0 + $1.duplicates },
+            files: imports.map {
+                CheckReport.FileSummary(
+                    file: $0.file,
+                    format: $0.format,
+                    rowsRead: $0.rowsRead,
+                    accepted: $0.accepted,
+                    rejectedByReason: $0.rejectedByReason
+                )
+            }
+        )
+        return CheckReport(
+            organization: charter.organization,
+            asOf: asOf.description,
+            promises: results,
+            definitions: Self.definitions,
+            input: input
+        )
+    }
+
+    /// The rules this engine applies, as reported with every result.
+    public static let definitions = [
+        "Durations are counted in the period of their completion event (the reply, the solve, the end of the call).",
+        "First response: creation to the first public human reply; solved without a reply and abandoned contacts are excluded.",
+        "Resolution: creation to the last solve. Speed of answer: queue entry to answer, answered contacts only.",
+        "Handle time: answer to end of the conversation, plus after-contact work.",
+        "Open contacts already past a `within` limit at the as-of time count as misses in the period their limit ran out.",
+        "Business-hours durations count only open hours of the calendar in its own time zone, holidays closed; samples that arrive and complete while closed are 0 and reported as closedHours.",
+        "FCR: solved with at most one public agent reply and not reopened; reopen rate: solved and reopened. Both use the creation cohort that has matured \(MetricDefinitions.reopenWindowDays) days.",
+        "CSAT: share of answers of 4 or 5 on 1–5; NPS: %(9–10) − %(0–6) in points; abandonment: left before an answer / entered the queue.",
+        "Percentiles interpolate linearly between closest ranks; shares use Wilson 95% intervals, percentiles order-statistic intervals, means Student's t, NPS the multinomial variance.",
+        "Verdict: kept when the whole 95% interval meets the target, broken when none of it does, at-risk when it straddles, insufficient below the minimum sample.",
+    ]
+
+    // MARK: One promise
+
+    /// Running totals for one period (or one slice of a period).
+    struct Accumulator {
+        var durations: [Double] = []
+        var successes = 0
+        var trials = 0
+        var promoters = 0
+        var passives = 0
+        var detractors = 0
+        var closedHours = 0
+        var lateOpen = 0
+        var breaches: [String] = []
+        var breachCount = 0
+
+        mutating func add(_ sample: MetricSample, contact: Contact, promise: Promise) {
+            switch sample {
+            case .duration(let seconds, _, let closed):
+                durations.append(seconds)
+                if closed { closedHours += 1 }
+                if case .attainment(let within, _) = promise.target, seconds > Double(within.seconds) {
+                    breach(contact.id)
+                } else if case .statistic(_, let limit) = promise.target, seconds > Double(limit.seconds) {
+                    breach(contact.id)
+                }
+            case .outcome(let value, _):
+                trials += 1
+                if value { successes += 1 }
+                if value != promise.metric.higherIsBetter { breach(contact.id) }
+            case .recommendation(let score, _):
+                if score >= 9 {
+                    promoters += 1
+                } else if score >= 7 {
+                    passives += 1
+                } else {
+                    detractors += 1
+                    breach(contact.id)
+                }
+            case .pending, .excluded:
+                break
+            }
+        }
+
+        mutating func addLate(seconds: Double, contact: Contact) {
+            durations.append(seconds)
+            lateOpen += 1
+            breach(contact.id)
+        }
+
+        private mutating func breach(_ id: String) {
+            breachCount += 1
+            if breaches.count < CheckEngine.maximumBreachesListed { breaches.append(id) }
+        }
+    }
+
+    func evaluate(_ promise: Promise, _ contacts: [Contact], asOf: Timestamp) -> CheckReport.PromiseResult {
+        var clock: BusinessClock?
+        if case .business(let name) = promise.clock, let calendar = charter.calendar(named: name) {
+            clock = BusinessClock(calendar: calendar)
+        }
+        let periodKind = options.period ?? promise.period
+        let periods = PeriodCalendar(timeZoneIdentifier: charter.timeZoneIdentifier, period: periodKind)
+        let definitions = MetricDefinitions()
+        var buckets: [ReportingPeriod: Accumulator] = [:]
+        var slices: [ReportingPeriod: [String: Accumulator]] = [:]
+        let totalPeriod = ReportingPeriod(start: options.from ?? Timestamp(seconds: 0), end: asOf, label: "total")
+
+        func periodOf(_ instant: Timestamp) -> ReportingPeriod? {
+            if let from = options.from, instant < from { return nil }
+            if instant > asOf { return nil }
+            if options.total { return totalPeriod }
+            return periods?.period(containing: instant)
+        }
+        func record(_ period: ReportingPeriod, _ contact: Contact, _ change: (inout Accumulator) -> Void) {
+            change(&buckets[period, default: Accumulator()])
+            for dimension in options.breakdown {
+                let key = "\(dimension.rawValue)=\(contact.value(of: dimension) ?? "(none)")"
+                change(&slices[period, default: [:]][key, default: Accumulator()])
+            }
+        }
+
+        for contact in contacts where promise.population.contains({ contact.value(of: $0) }) {
+            let sample = definitions.sample(of: contact, for: promise.metric, clock: clock, asOf: asOf)
+            switch sample {
+            case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
+                guard let period = periodOf(at) else { continue }
+                record(period, contact) { $0.add(sample, contact: contact, promise: promise) }
+            case .pending(let since):
+                // An open contact is a miss once its time limit has run out before the as-of time.
+                guard case .attainment(let within, _) = promise.target else { continue }
+                guard let deadline = Self.deadline(from: since, after: Int64(within.seconds), clock: clock, until: asOf)
+                else { continue }
+                guard let period = periodOf(deadline) else { continue }
+                let elapsed =
+                    clock.map { Double($0.businessSeconds(from: since, to: asOf)) }
+                    ?? Double(asOf.seconds - since.seconds)
+                record(period, contact) { $0.addLate(seconds: elapsed, contact: contact) }
+            case .excluded:
+                continue
+            }
+        }
+
+        let ordered = buckets.keys.sorted()
+        let results = ordered.map { period -> CheckReport.PeriodResult in
+            var result = Self.summarize(buckets[period]!, promise: promise, period: period)
+            result.partial = period.end > asOf
+            if !options.breakdown.isEmpty {
+                result.breakdown = (slices[period] ?? [:]).sorted { $0.key < $1.key }.map { key, accumulator in
+                    let parts = key.split(separator: "=", maxSplits: 1).map(String.init)
+                    let slice = Self.summarize(accumulator, promise: promise, period: period)
+                    return CheckReport.BreakdownRow(
+                        dimension: parts[0],
+                        key: parts.count > 1 ? parts[1] : "",
+                        value: slice.value,
+                        n: slice.n,
+                        interval: slice.interval,
+                        verdict: slice.verdict
+                    )
+                }
+            }
+            return result
+        }
+        return CheckReport.PromiseResult(
+            id: promise.id,
+            metric: promise.metric,
+            target: Self.describe(promise),
+            population: promise.population.summary,
+            clock: promise.clock.description,
+            period: options.total ? "total" : periodKind.rawValue,
+            periods: results
+        )
+    }
+
+    /// The instant at which `seconds` of the clock have passed since `start`, if that is before `limit`.
+    static func deadline(
+        from start: Timestamp,
+        after seconds: Int64,
+        clock: BusinessClock?,
+        until limit: Timestamp
+    ) -> Timestamp? {
+        guard let clock else {
+            let deadline = Timestamp(seconds: start.seconds + seconds)
+            return deadline <= limit ? deadline : nil
+        }
+        guard clock.businessSeconds(from: start, to: limit) > seconds else { return nil }
+        // Business time only grows with wall time, so the deadline can be found by bisection.
+        var low = start.seconds + seconds
+        var high = limit.seconds
+        while low < high {
+            let middle = low + (high - low) / 2
+            if clock.businessSeconds(from: start, to: Timestamp(seconds: middle)) > seconds {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        return Timestamp(seconds: low)
+    }
+
+    static func describe(_ promise: Promise) -> CheckReport.TargetDescription {
+        let summary = promise.target.summary(for: promise.metric)
+        switch promise.target {
+        case .attainment(let within, let share):
+            return .init(
+                summary: summary,
+                kind: "attainment",
+                within: Double(within.seconds),
+                share: share.fraction,
+                statistic: nil,
+                bound: share.fraction
+            )
+        case .statistic(let statistic, let limit):
+            return .init(
+                summary: summary,
+                kind: "statistic",
+                within: nil,
+                share: nil,
+                statistic: statistic.description,
+                bound: Double(limit.seconds)
+            )
+        case .atLeast(let value):
+            return .init(summary: summary, kind: "atLeast", within: nil, share: nil, statistic: nil, bound: value)
+        case .atMost(let value):
+            return .init(summary: summary, kind: "atMost", within: nil, share: nil, statistic: nil, bound: value)
+        }
+    }
+
+    static func summarize(
+        _ accumulator: Accumulator,
+        promise: Promise,
+        period: ReportingPeriod
+    ) -> CheckReport.PeriodResult {
+        var value: Double?
+        var interval: (low: Double, high: Double)?
+        var n = 0
+        var note: String?
+        var median: Double?
+        var p90: Double?
+        let sorted = accumulator.durations.sorted()
+        if !sorted.isEmpty {
+            median = Statistics.percentile(sorted: sorted, 50)
+            p90 = Statistics.percentile(sorted: sorted, 90)
+        }
+        var bound = 0.0
+        var higherIsBetter = true
+        switch promise.target {
+        case .attainment(let within, let share):
+            n = sorted.count
+            bound = share.fraction
+            if n > 0 {
+                let met = sorted.filter { $0 <= Double(within.seconds) }.count
+                value = Double(met) / Double(n)
+                interval = Statistics.wilsonInterval(successes: met, trials: n)
+            }
+        case .statistic(let statistic, let limit):
+            n = sorted.count
+            bound = Double(limit.seconds)
+            higherIsBetter = false
+            if n > 0 {
+                switch statistic {
+                case .mean:
+                    value = Statistics.mean(sorted)
+                    interval = Statistics.meanInterval(values: sorted)
+                case .percentile(let p):
+                    value = Statistics.percentile(sorted: sorted, p)
+                    interval = Statistics.quantileInterval(sorted: sorted, p: p)
+                }
+                if interval == nil { note = "too few samples for a 95% interval of the \(statistic)" }
+            }
+        case .atLeast(let target), .atMost(let target):
+            if case .atMost = promise.target { higherIsBetter = false }
+            bound = target
+            if promise.metric == .nps {
+                n = accumulator.promoters + accumulator.passives + accumulator.detractors
+                if n > 0 {
+                    value = Double(accumulator.promoters - accumulator.detractors) / Double(n) * 100
+                    interval = Statistics.npsInterval(
+                        promoters: accumulator.promoters,
+                        passives: accumulator.passives,
+                        detractors: accumulator.detractors
+                    )
+                }
+            } else {
+                n = accumulator.trials
+                if n > 0 {
+                    value = Double(accumulator.successes) / Double(n)
+                    interval = Statistics.wilsonInterval(successes: accumulator.successes, trials: n)
+                }
+            }
+        }
+        let verdict: Verdict
+        if n < promise.minimumSample {
+            verdict = .insufficient
+            note = "\(n) sample\(n == 1 ? "" : "s"), fewer than the minimum of \(promise.minimumSample)"
+        } else if let interval {
+            verdict = Verdict.judge(interval: interval, bound: bound, higherIsBetter: higherIsBetter)
+        } else {
+            verdict = .insufficient
+        }
+        return CheckReport.PeriodResult(
+            label: period.label,
+            start: period.start.description,
+            end: period.end.description,
+            partial: false,
+            value: value,
+            n: n,
+            interval: interval.map { CheckReport.Interval(low: $0.low, high: $0.high) },
+            verdict: verdict,
+            note: note,
+            median: median,
+            p90: p90,
+            closedHours: accumulator.closedHours,
+            lateOpen: accumulator.lateOpen,
+            breaches: accumulator.breaches,
+            breakdown: nil
+        )
+    }
+}

@@ -1,0 +1,78 @@
+/// What one contact contributes to one promise, by the metric's written definition (`docs/metrics.md`).
+enum MetricSample {
+    /// A duration in seconds on the promise's clock, counted in the period of its completion event.
+    case duration(seconds: Double, at: Timestamp, closedHours: Bool)
+    /// A yes/no outcome (resolved on first contact, reopened, positive CSAT, abandoned), in the period of `at`.
+    case outcome(Bool, at: Timestamp)
+    /// A 0–10 likelihood-to-recommend answer.
+    case recommendation(Int, at: Timestamp)
+    /// Still running at the as-of time: it can only count against an attainment target once it is late.
+    case pending(since: Timestamp)
+    /// Not part of this metric, with the reason (shown by `--explain`).
+    case excluded(String)
+}
+
+/// The metric definitions applied to canonical contacts.
+struct MetricDefinitions {
+    /// Days after a solve within which a reopen counts against first-contact resolution and reopen rate.
+    static let reopenWindowDays = 7
+    /// CSAT answers at or above this are positive (top-2-box on 1–5).
+    var csatPositiveThreshold: Double = 4
+    /// Channels where speed of answer, abandonment and handle time apply.
+    static let liveChannels: Set<String> = ["phone", "chat", "voice", "messaging", "call"]
+
+    func sample(of contact: Contact, for metric: Metric, clock: BusinessClock?, asOf: Timestamp) -> MetricSample {
+        func elapsed(_ start: Timestamp, _ end: Timestamp) -> (Double, Bool) {
+            guard let clock else { return (Double(end.seconds - start.seconds), false) }
+            let seconds = clock.businessSeconds(from: start, to: end)
+            return (Double(seconds), seconds == 0 && end > start)
+        }
+        switch metric {
+        case .firstResponse, .speedOfAnswer:
+            if metric == .speedOfAnswer && contact.abandoned == true { return .excluded("abandoned before an answer") }
+            guard let answered = contact.firstResponseAt else {
+                if contact.abandoned == true { return .excluded("abandoned before a response") }
+                if contact.resolvedAt != nil { return .excluded("solved without a public reply") }
+                return .pending(since: contact.createdAt)
+            }
+            let (seconds, closed) = elapsed(contact.createdAt, answered)
+            return .duration(seconds: seconds, at: answered, closedHours: closed)
+        case .nextReply:
+            return .excluded("next reply needs an event stream; the contacts CSV has one row per contact")
+        case .resolution:
+            guard let resolved = contact.resolvedAt else { return .pending(since: contact.createdAt) }
+            let (seconds, closed) = elapsed(contact.createdAt, resolved)
+            return .duration(seconds: seconds, at: resolved, closedHours: closed)
+        case .handleTime:
+            guard let answered = contact.firstResponseAt, let ended = contact.endedAt else {
+                return .excluded("no answered and ended times")
+            }
+            let talk = Double(max(0, ended.seconds - answered.seconds))
+            return .duration(seconds: talk + Double(contact.wrapSeconds ?? 0), at: ended, closedHours: false)
+        case .fcr, .reopenRate:
+            guard let resolved = contact.resolvedAt else { return .excluded("not solved") }
+            // Windowed rates use the creation cohort that has matured past the window.
+            guard contact.createdAt.seconds + Int64(Self.reopenWindowDays) * 86_400 <= asOf.seconds else {
+                return .excluded("created less than \(Self.reopenWindowDays) days before the data ends")
+            }
+            let reopened = (contact.reopens ?? 0) > 0
+            _ = resolved
+            if metric == .reopenRate { return .outcome(reopened, at: contact.createdAt) }
+            guard let replies = contact.agentReplies else { return .excluded("no agent reply count") }
+            return .outcome(replies <= 1 && !reopened, at: contact.createdAt)
+        case .csat:
+            guard let score = contact.csat else { return .excluded("no satisfaction answer") }
+            return .outcome(score >= csatPositiveThreshold, at: contact.resolvedAt ?? contact.createdAt)
+        case .nps:
+            guard let score = contact.nps else { return .excluded("no recommendation answer") }
+            return .recommendation(score, at: contact.resolvedAt ?? contact.createdAt)
+        case .selfService:
+            guard let selfService = contact.selfService else { return .excluded("self-service not recorded") }
+            return .outcome(selfService, at: contact.createdAt)
+        case .abandonment:
+            if let abandoned = contact.abandoned { return .outcome(abandoned, at: contact.createdAt) }
+            if contact.firstResponseAt != nil { return .outcome(false, at: contact.createdAt) }
+            return .excluded("not known whether the contact was answered")
+        }
+    }
+}
