@@ -1,0 +1,35 @@
+/// The contacts of one run, counted once each: the same contact seen again (a re-export, overlapping pages)
+/// replaces the earlier row instead of counting twice.
+public struct ContactCollection: Sendable {
+    /// The contacts, in first-seen order.
+    public private(set) var contacts: [Contact] = []
+    private var positions: [String: Int] = [:]
+
+    /// An empty collection.
+    public init() {}
+
+    /// Adds a contact; returns `false` when it replaced one with the same id.
+    @discardableResult
+    public mutating func add(_ contact: Contact) -> Bool {
+        if let position = positions[contact.id] {
+            contacts[position] = contact
+            return false
+        }
+        positions[contact.id] = contacts.count
+        contacts.append(contact)
+        return true
+    }
+
+    /// Imports a file into the collection, counting duplicates in its report.
+    public mutating func importFile(
+        _ path: String,
+        with importer: some ContactImporter
+    ) throws(ImportError) -> ImportReport {
+        var duplicates = 0
+        var report = try importer.importContacts(from: path) { contact in
+            if !self.add(contact) { duplicates += 1 }
+        }
+        report.duplicates = duplicates
+        return report
+    }
+}
