@@ -6,3 +6,4 @@ public import NorthstarCore
 extension StatementKind: ExpressibleByArgument {}
 extension Tone: ExpressibleByArgument {}
 extension CharterExample: ExpressibleByArgument {}
+extension ImportFormat: ExpressibleByArgument {}

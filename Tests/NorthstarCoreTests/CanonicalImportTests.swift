@@ -199,3 +199,25 @@ struct CanonicalImportTests {
         #expect(report.rejectedByReason == ["not UTF-8 text": 1])
     }
 }
+
+@Suite("Canonical CSV writing")
+struct CanonicalWriteTests {
+    @Test("a contact written and read back is the same contact, awkward text included")
+    func roundTrip() throws {
+        var contact = Contact(id: "T,1 \"quoted\"", channel: "chat", createdAt: Timestamp(seconds: 1_772_442_900))
+        contact.tier = "gold\nplus"
+        contact.firstResponseAt = Timestamp(seconds: 1_772_442_930)
+        contact.resolvedAt = Timestamp(seconds: 1_772_450_000)
+        contact.wrapSeconds = 45
+        contact.abandoned = false
+        contact.reopens = 2
+        contact.agentReplies = 3
+        contact.csat = 4.5
+        contact.nps = 10
+        contact.selfService = true
+        let text = CanonicalCSVWriter.header + "\n" + CanonicalCSVWriter.row(contact) + "\n"
+        let (contacts, report) = try importText(text)
+        #expect(report.rejected == 0)
+        #expect(contacts == [contact])
+    }
+}
