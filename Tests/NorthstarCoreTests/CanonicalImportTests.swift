@@ -221,3 +221,13 @@ struct CanonicalWriteTests {
         #expect(contacts == [contact])
     }
 }
+
+@Suite("Timestamps at the edges")
+struct TimestampEdgeTests {
+    @Test("an instant past year 9999 prints instead of trapping")
+    func farFuture() throws {
+        let late = try #require(Timestamp(rfc3339: "9999-12-31T23:00:00-05:00"))
+        #expect(late.description == "10000-01-01T04:00:00Z")
+        #expect(Timestamp(seconds: -62_135_596_800).description == "0001-01-01T00:00:00Z")
+    }
+}
