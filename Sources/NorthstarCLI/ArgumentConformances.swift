@@ -6,5 +6,5 @@ public import NorthstarCore
 extension StatementKind: ExpressibleByArgument {}
 extension Tone: ExpressibleByArgument {}
 extension CharterExample: ExpressibleByArgument {}
-extension Verdict: ExpressibleByArgument {}
 extension ImportFormat: ExpressibleByArgument {}
+extension Verdict: ExpressibleByArgument {}

@@ -30,6 +30,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The exports' format (default: detected from the header).")
     var inputFormat: ImportFormat?
 
+    @Option(help: "The IANA zone of times written without one (default: the charter's time zone).")
+    var sourceTimezone: String?
+
     @Option(help: "Only samples from this local date (YYYY-MM-DD, the charter's time zone).")
     var from: String?
 
@@ -88,7 +91,7 @@ struct CheckCommand: ParsableCommand {
                 } else {
                     format = try ImportFormat.detect(path: path)
                 }
-                let report = try collection.importFile(path, with: format.importer())
+                let report = try collection.importFile(path, with: format.importer(timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier))
                 reports.append(report)
                 if self.format == .text {
                     let line =
@@ -106,7 +109,7 @@ struct CheckCommand: ParsableCommand {
                 throw ExitStatus.unreadable
             }
         }
-        if let rejects { try writeRejects(reports, to: rejects) }
+        if let rejects { try RejectsFile.write(reports, to: rejects) }
 
         let zone = TimeZone(identifier: charterValue.timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
         var options = CheckEngine.Options()
@@ -152,24 +155,6 @@ struct CheckCommand: ParsableCommand {
         return Timestamp(seconds: Int64(instant.timeIntervalSince1970))
     }
 
-    func writeRejects(_ reports: [ImportReport], to path: String) throws {
-        var lines = ["file,line,reason,row"]
-        func quote(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        for report in reports {
-            for row in report.rejects {
-                lines.append(
-                    [quote(row.file), String(row.line), quote(row.reason), quote(row.fields.joined(separator: ","))]
-                        .joined(separator: ",")
-                )
-            }
-        }
-        do {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            printError("Error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitCode.failure
-        }
-    }
 }
 
 extension Result {

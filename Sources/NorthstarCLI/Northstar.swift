@@ -12,6 +12,6 @@ struct Northstar: ParsableCommand {
             example.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, ValidateCommand.self, LintCommand.self, CheckCommand.self]
+        subcommands: [InitCommand.self, ValidateCommand.self, LintCommand.self, ImportCommand.self, CheckCommand.self]
     )
 }

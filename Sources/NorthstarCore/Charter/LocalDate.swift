@@ -102,8 +102,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 extension LocalDate {
     /// The date `days` days later (or earlier, when negative).
     public func adding(days: Int) -> LocalDate {
-        // Howard Hinnant's civil_from_days.
-        let z = daysSinceEpoch + days + 719_468
+        let (year, month, day) = Self.civil(daysSinceEpoch: daysSinceEpoch + days)
+        return LocalDate(year: year, month: month, day: day)!
+    }
+
+    /// Year, month and day of a day count since 1970-01-01, for any count (Howard Hinnant's
+    /// civil_from_days); unlike a `LocalDate`, the year is not limited to 1…9999.
+    static func civil(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
@@ -111,7 +117,7 @@ extension LocalDate {
         let monthIndex = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return LocalDate(year: year, month: month, day: day)!
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
+
 }

@@ -37,6 +37,9 @@ public struct Contact: Sendable, Hashable {
     public var nps: Int?
     /// Whether it was resolved without a human.
     public var selfService: Bool?
+    /// The source system's own SLA verdict, for reconciliation (ServiceNow's `made_sla`): `true` when it says
+    /// the SLA was met. Northstar computes its own verdicts; this is what the tool showed.
+    public var vendorSLAMet: Bool?
 
     /// Creates a contact with its three required fields.
     public init(id: String, channel: String, createdAt: Timestamp) {

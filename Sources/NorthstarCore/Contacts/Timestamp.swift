@@ -19,9 +19,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public var description: String {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
-        let date = LocalDate(year: 1970, month: 1, day: 1)!.adding(days: days)
+        // Any instant prints, even outside years 1…9999 (where RFC 3339 ends and LocalDate refuses).
+        let (year, month, day) = LocalDate.civil(daysSinceEpoch: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(date)T\(two(secondOfDay / 3_600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        let digits = String(year)
+        let yearText = (1...9999).contains(year) ? String(repeating: "0", count: 4 - digits.count) + digits : digits
+        return
+            "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3_600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
     /// Parses RFC 3339 with a zone (`2026-03-02T09:15:00Z`, `2026-03-02T10:15:00+01:00`, fractions allowed

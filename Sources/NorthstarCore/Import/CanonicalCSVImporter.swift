@@ -98,6 +98,7 @@ public struct CanonicalCSVImporter: ContactImporter {
             switch Self.contact(from: record.fields, columns) {
             case .success(let contact):
                 report.accepted += 1
+                report.contacts += 1
                 sink(contact)
             case .failure(let reason):
                 report.reject(line: record.line, reason: reason.text, fields: record.fields)

@@ -29,7 +29,8 @@ public struct ContactCollection: Sendable {
         var report = try importer.importContacts(from: path) { contact in
             if !self.add(contact) { duplicates += 1 }
         }
-        report.duplicates = duplicates
+        // Duplicates across files (or pages) add to those the importer found within its own file.
+        report.duplicates += duplicates
         return report
     }
 }

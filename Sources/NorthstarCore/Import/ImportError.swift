@@ -14,6 +14,9 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         public static let missingColumn = Code(name: "missing-column")
         /// The CSV structure is broken beyond one row (an unterminated quote, a field over the size limit).
         public static let malformed = Code(name: "malformed")
+        /// The importer's own settings are wrong: an unknown time zone, a timestamp format it cannot read,
+        /// an activity map that names no activity for resolution.
+        public static let configuration = Code(name: "configuration")
         /// The name of the code.
         public var description: String { name }
     }

@@ -12,6 +12,23 @@ public struct ImportReport: Sendable, Codable {
         public var fields: [String]
     }
 
+    /// A value set aside from a contact that is otherwise kept, with the reason: the ServiceNow importer drops
+    /// a resolution time that comes before the opening, as that data set's reference figures do.
+    public struct DroppedValue: Sendable, Codable, Hashable {
+        /// The file.
+        public var file: String
+        /// The line of the row the contact was built from.
+        public var line: Int
+        /// The contact's id.
+        public var contactID: String
+        /// The source column, such as `resolved_at`.
+        public var field: String
+        /// The value as written.
+        public var value: String
+        /// Why it was set aside, such as `resolved_at before opened_at`.
+        public var reason: String
+    }
+
     /// The file imported.
     public var file: String
     /// The format it was read as, such as `canonical-csv`.
@@ -20,14 +37,24 @@ public struct ImportReport: Sendable, Codable {
     public var rowsRead = 0
     /// Rows that became contacts.
     public var accepted = 0
-    /// Accepted rows whose contact id was seen before; the later row replaces the earlier.
+    /// Accepted rows whose contact id was seen before; the later row replaces the earlier. (In an event log,
+    /// where a contact is built from many rows, the events that repeat the case's previous event exactly.)
     public var duplicates = 0
+    /// Contacts handed to the sink.
+    public var contacts = 0
     /// Refused rows by reason.
     public var rejectedByReason: [String: Int] = [:]
     /// The refused rows themselves, up to ``maximumKeptRejects``; the counts always cover all of them.
     public var rejects: [RejectedRow] = []
     /// Columns present in the file that the format does not use.
     public var ignoredColumns: [String] = []
+    /// Values set aside from kept contacts, by reason.
+    public var droppedByReason: [String: Int] = [:]
+    /// The values set aside, up to ``maximumKeptRejects``; the counts always cover all of them.
+    public var droppedValues: [DroppedValue] = []
+    /// Facts about the data that change no count but that an analyst should know, in plain sentences
+    /// (`160 cases begin with an activity other than a creation; they start at their first event.`).
+    public var notes: [String] = []
 
     /// How many refused rows are kept in memory for `--rejects` and `--explain`.
     public static let maximumKeptRejects = 100_000
@@ -40,6 +67,19 @@ public struct ImportReport: Sendable, Codable {
 
     /// All refused rows.
     public var rejected: Int { rejectedByReason.values.reduce(0, +) }
+
+    /// Values set aside from kept contacts.
+    public var dropped: Int { droppedByReason.values.reduce(0, +) }
+
+    /// Records a value set aside from a contact that is kept.
+    public mutating func drop(line: Int, contactID: String, field: String, value: String, reason: String) {
+        droppedByReason[reason, default: 0] += 1
+        if droppedValues.count < Self.maximumKeptRejects {
+            droppedValues.append(
+                DroppedValue(file: file, line: line, contactID: contactID, field: field, value: value, reason: reason)
+            )
+        }
+    }
 
     /// Records a refused row.
     public mutating func reject(line: Int, reason: String, fields: [String]) {

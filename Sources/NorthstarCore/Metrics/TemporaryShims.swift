@@ -1,44 +1,5 @@
-// TEMPORARY stand-ins for the clock, periods and statistics branches; deleted when they merge.
+// TEMPORARY stand-in for the statistics branch; deleted when it merges.
 import Foundation
-
-public struct BusinessClock: Sendable {
-    let calendar: BusinessCalendar
-    public init?(calendar: BusinessCalendar) { self.calendar = calendar }
-    public func businessSeconds(from start: Timestamp, to end: Timestamp) -> Int64 {
-        max(0, end.seconds - start.seconds)
-    }
-}
-
-public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable {
-    public var start: Timestamp
-    public var end: Timestamp
-    public var label: String
-    public static func < (a: ReportingPeriod, b: ReportingPeriod) -> Bool { a.start < b.start }
-}
-
-extension Timestamp: Codable {
-    public init(from decoder: any Decoder) throws {
-        self.init(seconds: try decoder.singleValueContainer().decode(Int64.self))
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(seconds)
-    }
-}
-
-public struct PeriodCalendar: Sendable {
-    let period: Period
-    public init?(timeZoneIdentifier: String, period: Period) { self.period = period }
-    public func period(containing t: Timestamp) -> ReportingPeriod {
-        let week: Int64 = 7 * 86_400
-        let start = ((t.seconds - 4 * 86_400) / week) * week + 4 * 86_400
-        return ReportingPeriod(
-            start: Timestamp(seconds: start),
-            end: Timestamp(seconds: start + week),
-            label: "w\(start)"
-        )
-    }
-}
 
 public enum Statistics {
     public static func percentile(sorted: [Double], _ p: Double) -> Double {

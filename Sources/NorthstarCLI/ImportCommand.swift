@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import NorthstarCore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read exports, report what was read and refused, and optionally normalise them to one CSV.",
+        discussion: """
+            The format is detected from the header when that is unambiguous; name it with --input-format \
+            otherwise. Every refused row is counted by reason, and --rejects writes each with its file and line. \
+            The same contact seen twice (a re-export, overlapping pages) counts once.
+
+            Examples:
+              northstar import --list-formats
+              northstar import incident_log.csv --output contacts.csv --rejects rejected.csv
+            """
+    )
+
+    @Argument(help: "The exports to read.", completion: .file())
+    var data: [String] = []
+
+    @Flag(help: "List the formats Northstar reads and exit.")
+    var listFormats = false
+
+    @Option(help: "The exports' format (default: detected from the header).")
+    var inputFormat: ImportFormat?
+
+    @Option(help: "The IANA zone of times written without one (ServiceNow, event logs).")
+    var sourceTimezone = "UTC"
+
+    @Option(help: "Write the contacts as Northstar's canonical CSV to this file.")
+    var output: String?
+
+    @Option(help: "Write the refused rows, with file, line and reason, to this CSV file.")
+    var rejects: String?
+
+    @Option(help: "Output format: text for people, json for scripts.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if !listFormats && data.isEmpty { throw ValidationError("Give at least one export, or --list-formats.") }
+    }
+
+    struct Summary: Encodable {
+        let files: [ImportReport]
+        let contacts: Int
+    }
+
+    func run() throws {
+        if listFormats {
+            for format in ImportFormat.allCases {
+                print("\(format.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(format.summary)")
+            }
+            return
+        }
+        var collection = ContactCollection()
+        var reports: [ImportReport] = []
+        for path in data {
+            do throws(ImportError) {
+                let format: ImportFormat
+                if let inputFormat {
+                    format = inputFormat
+                } else {
+                    format = try ImportFormat.detect(path: path)
+                }
+                reports.append(
+                    try collection.importFile(path, with: format.importer(timeZoneIdentifier: sourceTimezone))
+                )
+            } catch {
+                printError(Terminal.standardError.red("Error: ") + error.description)
+                throw ExitStatus.unreadable
+            }
+        }
+        if let rejects { try RejectsFile.write(reports, to: rejects) }
+        if let output {
+            var text = CanonicalCSVWriter.header + "\n"
+            for contact in collection.contacts { text += CanonicalCSVWriter.row(contact) + "\n" }
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                printError("Error: cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode.failure
+            }
+        }
+        switch format {
+        case .json:
+            var trimmed = reports
+            for index in trimmed.indices {
+                trimmed[index].rejects = []
+                trimmed[index].droppedValues = []
+            }
+            print(CharterReporting.json(Summary(files: trimmed, contacts: collection.contacts.count)))
+        case .text:
+            let terminal = Terminal.standardOutput
+            for report in reports {
+                print(ImportSummaryText.render(report, terminal: terminal))
+            }
+            print(terminal.bold("\(collection.contacts.count) contacts") + (output.map { " written to \($0)" } ?? ""))
+        }
+    }
+}
+
+/// The summary every import prints: read, accepted, rejected by reason, and anything set aside.
+enum ImportSummaryText {
+    static func render(_ report: ImportReport, terminal: Terminal) -> String {
+        var lines = [
+            "\(report.file) (\(report.format)): \(report.rowsRead) rows read, \(report.accepted) accepted, "
+                + "\(report.rejected) rejected"
+                + (report.duplicates > 0 ? ", \(report.duplicates) duplicates counted once" : "")
+        ]
+        for (reason, count) in report.rejectedByReason.sorted(by: { $0.value > $1.value }) {
+            let example = report.rejects.first { $0.reason == reason }.map { " (first at line \($0.line))" } ?? ""
+            lines.append(terminal.yellow("  rejected \(count): \(reason)\(example)"))
+        }
+        for (reason, count) in report.droppedByReason.sorted(by: { $0.value > $1.value }) {
+            lines.append(terminal.yellow("  set aside \(count): \(reason)"))
+        }
+        for note in report.notes { lines.append(terminal.dim("  note: \(note)")) }
+        if !report.ignoredColumns.isEmpty {
+            lines.append(terminal.dim("  ignored columns: \(report.ignoredColumns.joined(separator: ", "))"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
