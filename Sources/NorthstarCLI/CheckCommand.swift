@@ -91,7 +91,10 @@ struct CheckCommand: ParsableCommand {
                 } else {
                     format = try ImportFormat.detect(path: path)
                 }
-                let report = try collection.importFile(path, with: format.importer(timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier))
+                let report = try collection.importFile(
+                    path,
+                    with: format.importer(timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier)
+                )
                 reports.append(report)
                 if self.format == .text {
                     let line =

@@ -16,7 +16,10 @@ struct CheckTextRenderer {
         let width = min(32, report.promises.map(\.id.count).max() ?? 10)
         for promise in report.promises {
             let id = promise.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            guard let latest = promise.periods.last else {
+            // The headline is the latest complete period; a period still running is shown beside it.
+            let complete = promise.periods.filter { !$0.partial }
+            let toDate = promise.periods.last.flatMap { $0.partial ? $0 : nil }
+            guard let latest = complete.last ?? toDate else {
                 lines.append("  \(id)  " + terminal.dim("no samples") + "  target \(promise.target.summary)")
                 continue
             }
@@ -38,6 +41,11 @@ struct CheckTextRenderer {
                 if latest.lateOpen > 0 { detail += ", \(latest.lateOpen) still open and late" }
                 lines.append(terminal.dim("  " + String(repeating: " ", count: width) + "  \(detail)"))
             }
+            if let toDate, toDate.label != latest.label {
+                let interim =
+                    "\(toDate.label) to date: \(value(toDate.value, promise)), n=\(toDate.n), \(toDate.verdict.rawValue)"
+                lines.append(terminal.dim("  " + String(repeating: " ", count: width) + "  \(interim)"))
+            }
             for row in latest.breakdown ?? [] {
                 let label = "\(row.dimension) \(row.key)".padding(toLength: 28, withPad: " ", startingAt: 0)
                 lines.append(
@@ -46,9 +54,10 @@ struct CheckTextRenderer {
             }
         }
         let changes = report.promises.compactMap { promise -> String? in
-            guard promise.periods.count >= 2 else { return nil }
-            let previous = promise.periods[promise.periods.count - 2]
-            let latest = promise.periods[promise.periods.count - 1]
+            let complete = promise.periods.filter { !$0.partial }
+            guard complete.count >= 2 else { return nil }
+            let previous = complete[complete.count - 2]
+            let latest = complete[complete.count - 1]
             var text = "  \(promise.id): \(value(previous.value, promise)) → \(value(latest.value, promise))"
             if previous.verdict != latest.verdict {
                 text += " (\(previous.verdict.rawValue) → \(latest.verdict.rawValue))"
@@ -57,7 +66,7 @@ struct CheckTextRenderer {
         }
         if !changes.isEmpty {
             lines.append("")
-            lines.append(terminal.bold("Since the previous period"))
+            lines.append(terminal.bold("Since the previous complete period"))
             lines.append(contentsOf: changes)
         }
         return lines.joined(separator: "\n")
