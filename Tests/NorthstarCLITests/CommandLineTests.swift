@@ -229,3 +229,110 @@ struct CommandLineTests {
         for command in ["init", "validate", "lint"] { #expect(root.standardOutput.contains(command)) }
     }
 }
+
+@Suite("check and import, run as a user would")
+struct CheckCommandLineTests {
+    static let charter = """
+        northstar: 1
+        organization: Acme Support
+        timezone: UTC
+        vision: Every customer feels cared for after every conversation with our team.
+        mission: We answer chats within 30 seconds.
+        promises:
+          - {id: chat-first-response, says: answer chats within 30 seconds, metric: first-response, where: {channel: chat}, target: {within: 30s, share: 90%}, minimumSample: 2}
+        """
+
+    static func files() throws -> (charter: String, data: String, folder: URL) {
+        let folder = try CommandRunner.temporaryDirectory()
+        let charter = folder.appendingPathComponent("charter.yaml")
+        try Self.charter.write(to: charter, atomically: true, encoding: .utf8)
+        let data = folder.appendingPathComponent("contacts.csv")
+        try """
+        id,channel,created_at,first_response_at
+        A,chat,2026-03-04T10:00:00Z,2026-03-04T10:00:10Z
+        B,chat,2026-03-04T11:00:00Z,2026-03-04T11:05:00Z
+        C,chat,2026-03-04T12:00:00Z,2026-03-04T11:00:00Z
+        D,chat,not a time,
+        """.write(to: data, atomically: true, encoding: .utf8)
+        return (charter.path, data.path, folder)
+    }
+
+    @Test("check reports the verdict, counts refused rows with their reasons, and writes them out")
+    func checkText() throws {
+        let (charter, data, folder) = try Self.files()
+        let rejects = folder.appendingPathComponent("rejects.csv").path
+        let output = try CommandRunner.run([
+            "check", "--charter", charter, data, "--period", "total", "--rejects", rejects,
+        ])
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("chat-first-response"))
+        #expect(output.standardOutput.contains("50.0%"))
+        #expect(output.standardError.contains("4 rows read, 2 accepted, 2 rejected"))
+        #expect(output.standardError.contains("first response before creation (e.g. line 4)"))
+        let written = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(written.contains("\(data),4,first response before creation,"))
+        #expect(written.contains("\(data),5,created_at is not an RFC 3339 time with a zone,"))
+    }
+
+    @Test("check --format json follows the contract, and --fail-on broken sets the exit code")
+    func checkJSON() throws {
+        let (charter, data, _) = try Self.files()
+        let output = try CommandRunner.run(
+            ["check", "--charter", charter, data, "--period", "total", "--format", "json", "--fail-on", "broken"]
+        )
+        let json = try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        let promise = try #require((json["promises"] as? [[String: Any]])?.first)
+        #expect(promise["id"] as? String == "chat-first-response")
+        let period = try #require((promise["periods"] as? [[String: Any]])?.first)
+        #expect(period["value"] as? Double == 0.5)
+        #expect(period["n"] as? Int == 2)
+        #expect(period["verdict"] as? String == "at-risk")
+        #expect((period["interval"] as? [String: Any])?["low"] != nil)
+        for key in ["start", "end"] { #expect(period[key] as? String != nil) }
+        #expect((json["input"] as? [String: Any])?["rejected"] as? Int == 2)
+        #expect((json["definitions"] as? [String])?.isEmpty == false)
+        #expect(output.status == 0, "at-risk is not broken")
+        let strict = try CommandRunner.run([
+            "check", "--charter", charter, data, "--period", "total", "--fail-on", "at-risk",
+        ])
+        #expect(strict.status == 1)
+    }
+
+    @Test("check --explain lists the contacts that broke the promise")
+    func explain() throws {
+        let (charter, data, _) = try Self.files()
+        let output = try CommandRunner.run([
+            "check", "--charter", charter, data, "--period", "total", "--explain", "chat-first-response",
+        ])
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("Contacts that broke it (1 listed):\n  B"))
+        let unknown = try CommandRunner.run(["check", "--charter", charter, data, "--explain", "nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("no promise `nope`"))
+    }
+
+    @Test("an export whose format cannot be told is refused with exit 2 and a way forward")
+    func unknownFormat() throws {
+        let (charter, _, folder) = try Self.files()
+        let odd = folder.appendingPathComponent("odd.csv")
+        try "ticket,when\n1,today\n".write(to: odd, atomically: true, encoding: .utf8)
+        let output = try CommandRunner.run(["check", "--charter", charter, odd.path])
+        #expect(output.status == 2)
+        #expect(output.standardError.contains("cannot tell the format"))
+        #expect(output.standardError.contains("--input-format"))
+    }
+
+    @Test("import lists its formats and normalises an export that reads back the same")
+    func importRoundTrip() throws {
+        let list = try CommandRunner.run(["import", "--list-formats"])
+        for format in ["canonical-csv", "servicenow", "event-log"] { #expect(list.standardOutput.contains(format)) }
+        let (_, data, folder) = try Self.files()
+        let normalised = folder.appendingPathComponent("normalised.csv").path
+        let first = try CommandRunner.run(["import", data, "--output", normalised])
+        #expect(first.status == 0)
+        #expect(first.standardOutput.contains("2 contacts written"))
+        let again = try CommandRunner.run(["import", normalised, "--format", "json"])
+        let json = try #require(JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any])
+        #expect(json["contacts"] as? Int == 2)
+    }
+}
