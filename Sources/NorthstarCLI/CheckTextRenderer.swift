@@ -36,10 +36,16 @@ struct CheckTextRenderer {
             if let median = latest.median, let p90 = latest.p90, promise.metric.kind == .duration {
                 var detail = "median \(Self.duration(median)), p90 \(Self.duration(p90))"
                 if latest.closedHours > 0 {
-                    detail += ", \(latest.closedHours) answered while closed (0 business seconds)"
+                    detail += ", \(latest.closedHours) arrived and completed while closed (0 business seconds)"
                 }
                 if latest.lateOpen > 0 { detail += ", \(latest.lateOpen) still open and late" }
                 lines.append(terminal.dim("  " + String(repeating: " ", count: width) + "  \(detail)"))
+            }
+            if complete.count > 1 {
+                let recent = complete.suffix(12)
+                let strip = recent.map { symbol($0.verdict) }.joined(separator: " ")
+                let span = "\(recent.first!.label)…\(recent.last!.label): "
+                lines.append(terminal.dim("  " + String(repeating: " ", count: width) + "  " + span) + strip)
             }
             if let toDate, toDate.label != latest.label {
                 let interim =
@@ -86,6 +92,16 @@ struct CheckTextRenderer {
             lines.append(contentsOf: latest.breaches.map { "  \($0)" })
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One character per period for the verdict history: ✓ kept, ~ at risk, ✗ broken, · insufficient.
+    private func symbol(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .kept: terminal.green("✓")
+        case .atRisk: terminal.yellow("~")
+        case .broken: terminal.red("✗")
+        case .insufficient: terminal.dim("·")
+        }
     }
 
     private func paint(_ verdict: Verdict) -> String {

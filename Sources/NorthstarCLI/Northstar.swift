@@ -12,6 +12,9 @@ struct Northstar: ParsableCommand {
             example.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, ValidateCommand.self, LintCommand.self, ImportCommand.self, CheckCommand.self]
+        subcommands: [
+            DemoCommand.self, InitCommand.self, ValidateCommand.self, LintCommand.self, ImportCommand.self,
+            CheckCommand.self,
+        ]
     )
 }

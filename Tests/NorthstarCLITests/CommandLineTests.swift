@@ -336,3 +336,33 @@ struct CheckCommandLineTests {
         #expect(json["contacts"] as? Int == 2)
     }
 }
+
+@Suite("The README's main command")
+struct DemoCommandLineTests {
+    @Test("northstar demo writes the organisation and checks it, and the files check the same again")
+    func demo() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let output = try CommandRunner.run(["demo", "--output", folder.path, "--format", "json"])
+        #expect(output.status == 0, "\(output.standardError)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        #expect(json["organization"] as? String == "Northwind Support")
+        #expect((json["promises"] as? [Any])?.count == 9)
+        let charter = folder.appendingPathComponent("charter.yaml").path
+        let contacts = folder.appendingPathComponent("contacts.csv").path
+        let again = try CommandRunner.run([
+            "check", "--charter", charter, contacts, "--format", "json", "--to", "2026-06-29",
+        ])
+        #expect(again.status == 0, "\(again.standardError)")
+        let reread = try #require(JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any])
+        // The written CSV holds whole seconds, like the generated contacts, so every verdict is the same.
+        func verdicts(_ report: [String: Any]) -> [String] {
+            (report["promises"] as? [[String: Any]] ?? []).flatMap { promise in
+                (promise["periods"] as? [[String: Any]] ?? []).map {
+                    "\(promise["id"]!) \($0["label"]!) \($0["verdict"]!)"
+                }
+            }
+        }
+        #expect(verdicts(reread) == verdicts(json))
+        #expect((reread["input"] as? [String: Any])?["rejected"] as? Int == 0)
+    }
+}
