@@ -116,85 +116,91 @@ public struct CanonicalCSVImporter: ContactImporter {
         let wrapSeconds, abandoned, reopens, agentReplies, csat, nps, selfService: Int?
     }
 
-    struct RowProblem: Error {
+    struct RowProblem: Error, Sendable {
         let text: String
     }
 
     static func contact(from fields: [String], _ columns: ColumnIndex) -> Result<Contact, RowProblem> {
+        do throws(RowProblem) {
+            return .success(try parse(fields, columns))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// One row as a contact. Plain typed-throws helpers, not closures returning `Result`: this runs once per row
+    /// of files with millions of rows, and generic wrappers cost a metadata lookup per call.
+    static func parse(_ fields: [String], _ columns: ColumnIndex) throws(RowProblem) -> Contact {
         func text(_ column: Int?) -> String? {
             guard let column else { return nil }
             let value = fields[column]
             return value.isEmpty ? nil : value
         }
-        func time(_ column: Int?, _ name: String) -> Result<Timestamp?, RowProblem> {
-            guard let value = text(column) else { return .success(nil) }
+        func time(_ column: Int?, _ name: StaticString) throws(RowProblem) -> Timestamp? {
+            guard let value = text(column) else { return nil }
             guard let timestamp = Timestamp(rfc3339: value) else {
-                return .failure(RowProblem(text: "\(name) is not an RFC 3339 time with a zone"))
+                throw RowProblem(text: "\(name) is not an RFC 3339 time with a zone")
             }
-            return .success(timestamp)
+            return timestamp
         }
-        func integer(_ column: Int?, _ name: String, range: ClosedRange<Int>) -> Result<Int?, RowProblem> {
-            guard let value = text(column) else { return .success(nil) }
-            guard let number = Int(value), range.contains(number) else {
-                return .failure(
-                    RowProblem(text: "\(name) is not a whole number in \(range.lowerBound)…\(range.upperBound)")
-                )
+        func integer(_ column: Int?, _ name: StaticString, _ low: Int, _ high: Int) throws(RowProblem) -> Int? {
+            guard let value = text(column) else { return nil }
+            guard let number = Int(value), number >= low, number <= high else {
+                throw RowProblem(text: "\(name) is not a whole number in \(low)…\(high)")
             }
-            return .success(number)
+            return number
         }
-        func flag(_ column: Int?, _ name: String) -> Result<Bool?, RowProblem> {
-            guard let value = text(column) else { return .success(nil) }
-            switch value.lowercased() {
-            case "true", "yes", "1", "y": return .success(true)
-            case "false", "no", "0", "n": return .success(false)
-            default: return .failure(RowProblem(text: "\(name) is not true or false"))
+        func flag(_ column: Int?, _ name: StaticString) throws(RowProblem) -> Bool? {
+            guard let value = text(column) else { return nil }
+            switch value {
+            case "true", "TRUE", "True", "yes", "Yes", "1", "y", "Y": return true
+            case "false", "FALSE", "False", "no", "No", "0", "n", "N": return false
+            default:
+                switch value.lowercased() {
+                case "true", "yes", "y": return true
+                case "false", "no", "n": return false
+                default: throw RowProblem(text: "\(name) is not true or false")
+                }
             }
         }
-        guard let id = text(columns.id) else { return .failure(RowProblem(text: "id is empty")) }
-        guard let channel = text(columns.channel) else { return .failure(RowProblem(text: "channel is empty")) }
-        guard let createdText = text(columns.createdAt) else {
-            return .failure(RowProblem(text: "created_at is empty"))
-        }
+        guard let id = text(columns.id) else { throw RowProblem(text: "id is empty") }
+        guard let channel = text(columns.channel) else { throw RowProblem(text: "channel is empty") }
+        guard let createdText = text(columns.createdAt) else { throw RowProblem(text: "created_at is empty") }
         guard let created = Timestamp(rfc3339: createdText) else {
-            return .failure(RowProblem(text: "created_at is not an RFC 3339 time with a zone"))
+            throw RowProblem(text: "created_at is not an RFC 3339 time with a zone")
         }
-        var contact = Contact(id: id, channel: channel.lowercased(), createdAt: created)
+        let lowered = channel.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? channel.lowercased() : channel
+        var contact = Contact(id: id, channel: lowered, createdAt: created)
         contact.tier = text(columns.tier)
         contact.priority = text(columns.priority)
         contact.team = text(columns.team)
         contact.agent = text(columns.agent)
         contact.category = text(columns.category)
-        do {
-            contact.firstResponseAt = try time(columns.firstResponseAt, "first_response_at").get()
-            contact.resolvedAt = try time(columns.resolvedAt, "resolved_at").get()
-            contact.endedAt = try time(columns.endedAt, "ended_at").get()
-            contact.wrapSeconds = try integer(columns.wrapSeconds, "wrap_seconds", range: 0...86_400).get()
-            contact.abandoned = try flag(columns.abandoned, "abandoned").get()
-            contact.reopens = try integer(columns.reopens, "reopens", range: 0...10_000).get()
-            contact.agentReplies = try integer(columns.agentReplies, "agent_replies", range: 0...100_000).get()
-            contact.nps = try integer(columns.nps, "nps", range: 0...10).get()
-            contact.selfService = try flag(columns.selfService, "self_service").get()
-            if let value = text(columns.csat) {
-                guard let score = Double(value), score.isFinite, score >= 0 else {
-                    throw RowProblem(text: "csat is not a number")
-                }
-                contact.csat = score
+        contact.firstResponseAt = try time(columns.firstResponseAt, "first_response_at")
+        contact.resolvedAt = try time(columns.resolvedAt, "resolved_at")
+        contact.endedAt = try time(columns.endedAt, "ended_at")
+        contact.wrapSeconds = try integer(columns.wrapSeconds, "wrap_seconds", 0, 86_400)
+        contact.abandoned = try flag(columns.abandoned, "abandoned")
+        contact.reopens = try integer(columns.reopens, "reopens", 0, 10_000)
+        contact.agentReplies = try integer(columns.agentReplies, "agent_replies", 0, 100_000)
+        contact.nps = try integer(columns.nps, "nps", 0, 10)
+        contact.selfService = try flag(columns.selfService, "self_service")
+        if let value = text(columns.csat) {
+            guard let score = Double(value), score.isFinite, score >= 0 else {
+                throw RowProblem(text: "csat is not a number")
             }
-        } catch let problem as RowProblem {
-            return .failure(problem)
-        } catch {
-            return .failure(RowProblem(text: "\(error)"))
+            contact.csat = score
         }
         // Impossible orders are data errors, not fast service.
         if let first = contact.firstResponseAt, first < created {
-            return .failure(RowProblem(text: "first response before creation"))
+            throw RowProblem(text: "first response before creation")
         }
         if let resolved = contact.resolvedAt, resolved < created {
-            return .failure(RowProblem(text: "resolution before creation"))
+            throw RowProblem(text: "resolution before creation")
         }
         if let ended = contact.endedAt, ended < created {
-            return .failure(RowProblem(text: "end before creation"))
+            throw RowProblem(text: "end before creation")
         }
-        return .success(contact)
+        return contact
     }
 }
