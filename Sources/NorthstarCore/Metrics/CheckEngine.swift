@@ -108,20 +108,19 @@ public struct CheckEngine: Sendable {
         var breaches: [String] = []
         var breachCount = 0
 
-        mutating func add(_ sample: MetricSample, contact: Contact, promise: Promise) {
+        /// Adds one sample. `limit` is the duration a sample may take (the `within`, or the statistic's
+        /// bound) and `goodOutcome` the outcome that keeps a rate promise: plain values, not the promise,
+        /// because this runs once per contact and promise.
+        mutating func add(_ sample: MetricSample, contact: Contact, limit: Double?, goodOutcome: Bool) {
             switch sample {
             case .duration(let seconds, _, let closed):
                 durations.append(seconds)
                 if closed { closedHours += 1 }
-                if case .attainment(let within, _) = promise.target, seconds > Double(within.seconds) {
-                    breach(contact.id)
-                } else if case .statistic(_, let limit) = promise.target, seconds > Double(limit.seconds) {
-                    breach(contact.id)
-                }
+                if let limit, seconds > limit { breach(contact.id) }
             case .outcome(let value, _):
                 trials += 1
                 if value { successes += 1 }
-                if value != promise.metric.higherIsBetter { breach(contact.id) }
+                if value != goodOutcome { breach(contact.id) }
             case .recommendation(let score, _):
                 if score >= 9 {
                     promoters += 1
@@ -174,16 +173,35 @@ public struct CheckEngine: Sendable {
             }
         }
 
-        for contact in contacts where promise.population.contains({ contact.value(of: $0) }) {
-            let sample = definitions.sample(of: contact, for: promise.metric, clock: clock, asOf: asOf)
+        // What the loop needs, taken out of the promise once: the loop runs per contact.
+        let metric = promise.metric
+        let filters = promise.population.filters.map { (dimension: $0.key, values: Set($0.value)) }
+        var limit: Double?
+        var within: Int64?
+        switch promise.target {
+        case .attainment(let duration, _):
+            limit = Double(duration.seconds)
+            within = Int64(duration.seconds)
+        case .statistic(_, let duration):
+            limit = Double(duration.seconds)
+        case .atLeast, .atMost:
+            limit = nil
+        }
+        let goodOutcome = metric.higherIsBetter
+        for contact in contacts {
+            guard
+                filters.allSatisfy({ filter in contact.value(of: filter.dimension).map(filter.values.contains) ?? false
+                    })
+            else { continue }
+            let sample = definitions.sample(of: contact, for: metric, clock: clock, asOf: asOf)
             switch sample {
             case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
                 guard let period = periodOf(at) else { continue }
-                record(period, contact) { $0.add(sample, contact: contact, promise: promise) }
+                record(period, contact) { $0.add(sample, contact: contact, limit: limit, goodOutcome: goodOutcome) }
             case .pending(let since):
                 // An open contact is a miss once its time limit has run out before the as-of time.
-                guard case .attainment(let within, _) = promise.target else { continue }
-                guard let deadline = Self.deadline(from: since, after: Int64(within.seconds), clock: clock, until: asOf)
+                guard let within else { continue }
+                guard let deadline = Self.deadline(from: since, after: within, clock: clock, until: asOf)
                 else { continue }
                 guard let period = periodOf(deadline) else { continue }
                 let elapsed =
