@@ -189,10 +189,10 @@ public struct CheckEngine: Sendable {
         }
         let goodOutcome = metric.higherIsBetter
         for contact in contacts {
-            guard
-                filters.allSatisfy({ filter in contact.value(of: filter.dimension).map(filter.values.contains) ?? false
-                    })
-            else { continue }
+            let inPopulation = filters.allSatisfy { filter in
+                contact.value(of: filter.dimension).map(filter.values.contains) ?? false
+            }
+            guard inPopulation else { continue }
             let sample = definitions.sample(of: contact, for: metric, clock: clock, asOf: asOf)
             switch sample {
             case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
