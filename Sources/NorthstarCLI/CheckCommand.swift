@@ -45,8 +45,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Break each period down by these dimensions: channel,tier,priority,team,agent,category.")
     var by: String?
 
-    @Option(help: "Output format: text for people, json for scripts.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, markdown, csv, or html (one self-contained page with trend charts).")
+    var format: ReportFormat = .text
 
     @Option(help: "Exit 1 when the latest period of any promise is at this level or worse: broken or at-risk.")
     var failOn: Verdict?
@@ -137,10 +137,7 @@ struct CheckCommand: ParsableCommand {
             print(CheckTextRenderer(terminal: .standardOutput).explain(promise))
             return
         }
-        switch format {
-        case .json: print(CharterReporting.json(report))
-        case .text: print(CheckTextRenderer(terminal: .standardOutput).render(report))
-        }
+        print(format.render(report) ?? CheckTextRenderer(terminal: .standardOutput).render(report))
         if let failOn {
             let failing = report.promises.contains { promise in
                 guard let latest = promise.periods.last else { return false }

@@ -30,8 +30,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Break each period down by these dimensions: channel,tier,priority,team,agent,category.")
     var by: String?
 
-    @Option(help: "Output format: text for people, json for scripts.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, markdown, csv, or html (one self-contained page with trend charts).")
+    var format: ReportFormat = .text
 
     func validate() throws {
         guard scale > 0, scale <= 100 else { throw ValidationError("--scale must be above 0 and at most 100.") }
@@ -77,17 +77,19 @@ struct DemoCommand: ParsableCommand {
         report.accepted = organization.contacts.count
         report.contacts = organization.contacts.count
         let result = CheckEngine(charter: charter, options: options).evaluate(organization.contacts, imports: [report])
-        switch format {
-        case .json:
-            print(CharterReporting.json(result))
-        case .text:
-            let terminal = Terminal.standardOutput
-            print(terminal.dim("Wrote \(charterPath) and \(contactsPath) (\(organization.contacts.count) contacts)."))
-            print("")
-            print(CheckTextRenderer(terminal: terminal).render(result))
-            print("")
-            print(terminal.dim("Next: northstar check --charter \(charterPath) \(contactsPath) --by team"))
-            print(terminal.dim("      northstar lint \(charterPath)"))
+        if let rendered = format.render(result) {
+            print(rendered)
+            return
         }
+        let terminal = Terminal.standardOutput
+        print(terminal.dim("Wrote \(charterPath) and \(contactsPath) (\(organization.contacts.count) contacts)."))
+        print("")
+        print(CheckTextRenderer(terminal: terminal).render(result))
+        print("")
+        print(terminal.dim("Next: northstar check --charter \(charterPath) \(contactsPath) --by team"))
+        print(
+            terminal.dim("      northstar check --charter \(charterPath) \(contactsPath) --format html > report.html")
+        )
+        print(terminal.dim("      northstar lint \(charterPath)"))
     }
 }

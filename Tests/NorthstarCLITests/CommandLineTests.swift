@@ -366,3 +366,26 @@ struct DemoCommandLineTests {
         #expect((reread["input"] as? [String: Any])?["rejected"] as? Int == 0)
     }
 }
+
+@Suite("Report formats on the command line")
+struct ReportFormatCommandLineTests {
+    @Test("check --format html is one self-contained page with a chart per promise; markdown and csv too")
+    func formats() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let html = try CommandRunner.run(["demo", "--output", folder.path, "--format", "html"])
+        #expect(html.status == 0)
+        #expect(html.standardOutput.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.standardOutput.components(separatedBy: "<svg").count - 1 == 9)
+        #expect(!html.standardOutput.contains("http://") && !html.standardOutput.contains("https://"))
+        let charter = folder.appendingPathComponent("charter.yaml").path
+        let contacts = folder.appendingPathComponent("contacts.csv").path
+        let markdown = try CommandRunner.run(["check", "--charter", charter, contacts, "--format", "markdown"])
+        #expect(markdown.standardOutput.contains("| chat-first-response |"))
+        let csv = try CommandRunner.run(["check", "--charter", charter, contacts, "--format", "csv"])
+        #expect(
+            csv.standardOutput.hasPrefix(
+                "promise,metric,period,start,end,partial,dimension,key,value,n,low,high,verdict"
+            )
+        )
+    }
+}
