@@ -14,6 +14,7 @@ struct Northstar: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, InitCommand.self, ValidateCommand.self, LintCommand.self, ImportCommand.self,
+            ExploreCommand.self,
             CheckCommand.self,
         ]
     )
