@@ -93,8 +93,10 @@ struct CheckCommand: ParsableCommand {
                 }
                 let report = try collection.importFile(
                     path,
-                    with: format.importer(timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier)
+                    with: format.importer(timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier),
+                    progress: importProgress(path)
                 )
+                clearProgress()
                 reports.append(report)
                 if self.format == .text {
                     let line =

@@ -45,7 +45,12 @@ struct ExploreCommand: ParsableCommand {
                 } else {
                     format = try ImportFormat.detect(path: path)
                 }
-                let report = try collection.importFile(path, with: format.importer(timeZoneIdentifier: timezone))
+                let report = try collection.importFile(
+                    path,
+                    with: format.importer(timeZoneIdentifier: timezone),
+                    progress: importProgress(path)
+                )
+                clearProgress()
                 printError(ImportSummaryText.render(report, terminal: .standardError))
             } catch {
                 printError(Terminal.standardError.red("Error: ") + error.description)

@@ -65,8 +65,13 @@ struct ImportCommand: ParsableCommand {
                     format = try ImportFormat.detect(path: path)
                 }
                 reports.append(
-                    try collection.importFile(path, with: format.importer(timeZoneIdentifier: sourceTimezone))
+                    try collection.importFile(
+                        path,
+                        with: format.importer(timeZoneIdentifier: sourceTimezone),
+                        progress: importProgress(path)
+                    )
                 )
+                clearProgress()
             } catch {
                 printError(Terminal.standardError.red("Error: ") + error.description)
                 throw ExitStatus.unreadable

@@ -12,6 +12,8 @@ import Darwin
 struct Terminal {
     let useColor: Bool
     let isInteractive: Bool
+    /// Whether the stream is a terminal, where progress lines can be redrawn in place.
+    let isTerminal: Bool
 
     static let standardOutput = Terminal(fileDescriptor: STDOUT_FILENO)
     static let standardError = Terminal(fileDescriptor: STDERR_FILENO)
@@ -20,6 +22,7 @@ struct Terminal {
         let isTerminal = isatty(fileDescriptor) == 1
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let dumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
+        self.isTerminal = isTerminal
         self.isInteractive = isTerminal && isatty(STDIN_FILENO) == 1
         self.useColor = isTerminal && !noColor && !dumb
     }
@@ -34,6 +37,19 @@ struct Terminal {
     private func paint(_ text: String, _ code: String) -> String {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
+}
+
+/// Progress for long imports on standard error, redrawn in place, only when it is a terminal.
+func importProgress(_ path: String) -> ((Int) -> Void)? {
+    guard Terminal.standardError.isTerminal else { return nil }
+    return { count in
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(path): \(count) contacts read…".utf8))
+    }
+}
+
+/// Clears a progress line, if one was drawn.
+func clearProgress() {
+    if Terminal.standardError.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
 }
 
 /// Prints to standard error.

@@ -389,3 +389,25 @@ struct ReportFormatCommandLineTests {
         )
     }
 }
+
+@Suite("Progress on long imports")
+struct ProgressCommandLineTests {
+    @Test(
+        "progress shows on a terminal and never in a pipe",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"))
+    )
+    func progress() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let demo = try CommandRunner.run(["demo", "--scale", "3", "--output", folder.path, "--format", "json"])
+        #expect(demo.status == 0)
+        let contacts = folder.appendingPathComponent("contacts.csv").path
+        let piped = try CommandRunner.run(["import", contacts])
+        #expect(!piped.standardError.contains("contacts read"))
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        let onTerminal = try CommandRunner.launch(
+            script,
+            ["-qec", "\(CommandRunner.executable.path) import \(contacts)", "/dev/null"]
+        )
+        #expect(onTerminal.standardOutput.contains("100000 contacts read"))
+    }
+}

@@ -21,13 +21,19 @@ public struct ContactCollection: Sendable {
     }
 
     /// Imports a file into the collection, counting duplicates in its report.
+    ///
+    /// - Parameter progress: called with the number of contacts read so far, every 100,000 contacts.
     public mutating func importFile(
         _ path: String,
-        with importer: some ContactImporter
+        with importer: some ContactImporter,
+        progress: ((Int) -> Void)? = nil
     ) throws(ImportError) -> ImportReport {
         var duplicates = 0
+        var read = 0
         var report = try importer.importContacts(from: path) { contact in
             if !self.add(contact) { duplicates += 1 }
+            read += 1
+            if read % 100_000 == 0 { progress?(read) }
         }
         // Duplicates across files (or pages) add to those the importer found within its own file.
         report.duplicates += duplicates
