@@ -49,8 +49,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         if listFormats {
+            let width = ImportFormat.allCases.map(\.rawValue.count).max() ?? 0
             for format in ImportFormat.allCases {
-                print("\(format.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(format.summary)")
+                print("\(format.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)) \(format.summary)")
             }
             return
         }

@@ -312,7 +312,7 @@ struct EventLogFixtureTests {
                     caseColumn: "c",
                     activityColumn: "a",
                     timestampColumn: "t",
-                    timestampFormat: "yyyy-MM-dd hh:mm a",
+                    timestampFormat: "yy-MM-dd HH:mm",
                     firstResponse: ["8"],
                     resolved: ["6"]
                 )

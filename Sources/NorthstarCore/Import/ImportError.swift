@@ -27,17 +27,23 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Where, when one place can be named.
     public var location: SourceLocation?
+    /// Further problems found in the same input, each with its own place, when reading carried on past the first
+    /// (a mapping file with several mistakes reports them all at once).
+    public var moreProblems: [ImportError] = []
 
     /// Creates an error.
-    public init(code: Code, message: String, location: SourceLocation? = nil) {
+    public init(code: Code, message: String, location: SourceLocation? = nil, moreProblems: [ImportError] = []) {
         self.code = code
         self.message = message
         self.location = location
+        self.moreProblems = moreProblems
     }
 
     /// One line a person can act on.
     public var description: String {
-        if let location { return "\(location): \(message)" }
-        return message
+        let more =
+            moreProblems.isEmpty ? "" : " (and \(moreProblems.count) more problem\(moreProblems.count == 1 ? "" : "s"))"
+        if let location { return "\(location): \(message)\(more)" }
+        return message + more
     }
 }

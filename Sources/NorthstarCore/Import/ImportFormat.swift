@@ -6,6 +6,16 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case serviceNow = "servicenow"
     /// A case/activity/timestamp event log, read through an activity map (default: the help-desk preset).
     case eventLog = "event-log"
+    /// Intercom conversations as the REST API returns them (JSON pages, lists or JSON Lines).
+    case intercom
+    /// Salesforce Service Cloud cases, from a report (field labels) or the API (field names).
+    case salesforceCases = "salesforce-cases"
+    /// Salesforce CaseMilestone rows: joined to the cases of the same run, no contacts of their own.
+    case salesforceMilestones = "salesforce-milestones"
+    /// A NICE CXone Call Detail data download.
+    case cxone
+    /// Any CSV, read through a mapping file (``CSVMapping``, ``MappedCSVImporter``).
+    case mapped
 
     /// What the format is, for `northstar import --list-formats`.
     public var summary: String {
@@ -14,6 +24,11 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case .serviceNow:
             "ServiceNow incident export: number, incident_state, opened_at, resolved_at, … (docs/importers.md)"
         case .eventLog: "Event log: case, activity, timestamp, with an activity map (docs/importers.md)"
+        case .intercom: "Intercom conversations JSON from the REST API: pages, lists or JSON Lines (docs/importers.md)"
+        case .salesforceCases: "Salesforce Case report or API CSV: Case Number, Date/Time Opened, … (docs/importers.md)"
+        case .salesforceMilestones: "Salesforce CaseMilestone CSV, joined to the cases read with it (docs/importers.md)"
+        case .cxone: "NICE CXone Call Detail data download: Contact_ID, Start_Date, InQueue, … (docs/importers.md)"
+        case .mapped: "Any CSV through a mapping file: columns, time format and zone, values (docs/importers.md)"
         }
     }
 
@@ -26,11 +41,23 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             var map = ActivityMap.helpdesk
             map.timezone = timeZoneIdentifier
             return try EventLogImporter(map: map)
+        case .intercom: return IntercomImporter()
+        case .salesforceCases: return try SalesforceCaseImporter(timeZoneIdentifier: timeZoneIdentifier)
+        case .salesforceMilestones: return try SalesforceMilestoneImporter(timeZoneIdentifier: timeZoneIdentifier)
+        case .cxone: return try CXoneImporter(timeZoneIdentifier: timeZoneIdentifier)
+        case .mapped:
+            throw ImportError(
+                code: .configuration,
+                message: "the `mapped` format needs a mapping file that says which column is which; give it with "
+                    + "--mapping FILE (docs/importers.md)."
+            )
         }
     }
 
     /// The format whose header the file starts with, when exactly one matches.
     public static func detect(path: String) throws(ImportError) -> ImportFormat {
+        // JSON exports are told apart by their shape, before anything is read as CSV.
+        if IntercomImporter.matches(path: path) { return .intercom }
         let reader = try CSVReader(path: path)
         guard let header = try reader.next() else {
             throw ImportError(code: .unknownFormat, message: "\(path) is empty.")
@@ -39,6 +66,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         if CanonicalCSVImporter.matches(header: header.fields) { matches.append(.canonicalCSV) }
         if ServiceNowImporter.matches(header: header.fields) { matches.append(.serviceNow) }
         if (try? EventLogImporter())?.matches(header: header.fields) == true { matches.append(.eventLog) }
+        if SalesforceCaseImporter.matches(header: header.fields) { matches.append(.salesforceCases) }
+        if SalesforceMilestones.matches(header: header.fields) { matches.append(.salesforceMilestones) }
+        if CXoneImporter.matches(header: header.fields) { matches.append(.cxone) }
         if matches.count == 1 { return matches[0] }
         let shown = header.fields.prefix(6).joined(separator: ",")
         throw ImportError(
