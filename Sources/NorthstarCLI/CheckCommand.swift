@@ -30,6 +30,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The exports' format (default: detected from the header).")
     var inputFormat: ImportFormat?
 
+    @Option(help: "A mapping file for `--input-format mapped`: which column is which (docs/importers.md).")
+    var mapping: String?
+
     @Option(help: "The IANA zone of times written without one (default: the charter's time zone).")
     var sourceTimezone: String?
 
@@ -80,40 +83,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try CharterReporting.load(charter, invalidExitCode: ExitStatus.unreadable)
         let charterValue = loaded.charter
-        var collection = ContactCollection()
-        var reports: [ImportReport] = []
-        let progress = Terminal.standardError
-        for path in data {
-            do throws(ImportError) {
-                let format: ImportFormat
-                if let inputFormat {
-                    format = inputFormat
-                } else {
-                    format = try ImportFormat.detect(path: path)
-                }
-                let report = try collection.importFile(
-                    path,
-                    with: format.importer(timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier),
-                    progress: importProgress(path)
-                )
-                clearProgress()
-                reports.append(report)
-                if self.format == .text {
-                    let line =
-                        "\(path): \(report.rowsRead) rows read, \(report.accepted) accepted, \(report.rejected) rejected"
-                        + (report.duplicates > 0 ? ", \(report.duplicates) duplicates counted once" : "")
-                    printError(progress.dim(line))
-                    for (reason, count) in report.rejectedByReason.sorted(by: { $0.value > $1.value }) {
-                        let example =
-                            report.rejects.first { $0.reason == reason }.map { " (e.g. line \($0.line))" } ?? ""
-                        printError(progress.yellow("  rejected \(count): \(reason)\(example)"))
-                    }
-                }
-            } catch {
-                printError(Terminal.standardError.red("Error: ") + error.description)
-                throw ExitStatus.unreadable
-            }
-        }
+        let run = ImportRun(
+            format: inputFormat,
+            timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier,
+            mappingPath: mapping
+        )
+        let (contacts, reports) = try ExportReading.read(data, run: run, summarize: format == .text)
         if let rejects { try RejectsFile.write(reports, to: rejects) }
 
         let zone = TimeZone(identifier: charterValue.timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
@@ -124,7 +99,7 @@ struct CheckCommand: ParsableCommand {
         options.to = to.flatMap { LocalDate.parse($0).successValue }.map { Self.startOfDay($0, zone) }
         options.breakdown = by.map { $0.split(separator: ",").compactMap { Dimension(rawValue: String($0)) } } ?? []
         let report = CheckEngine(charter: charterValue, options: options).evaluate(
-            collection.contacts,
+            contacts,
             imports: reports
         )
 

@@ -24,6 +24,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: "The exports' format (default: detected from the header).")
     var inputFormat: ImportFormat?
 
+    @Option(help: "A mapping file for `--input-format mapped`: which column is which (docs/importers.md).")
+    var mapping: String?
+
     @Option(help: "The IANA zone for weekdays and hours, and for times written without one.")
     var timezone = "UTC"
 
@@ -36,28 +39,9 @@ struct ExploreCommand: ParsableCommand {
     }
 
     func run() throws {
-        var collection = ContactCollection()
-        for path in data {
-            do throws(ImportError) {
-                let format: ImportFormat
-                if let inputFormat {
-                    format = inputFormat
-                } else {
-                    format = try ImportFormat.detect(path: path)
-                }
-                let report = try collection.importFile(
-                    path,
-                    with: format.importer(timeZoneIdentifier: timezone),
-                    progress: importProgress(path)
-                )
-                clearProgress()
-                printError(ImportSummaryText.render(report, terminal: .standardError))
-            } catch {
-                printError(Terminal.standardError.red("Error: ") + error.description)
-                throw ExitStatus.unreadable
-            }
-        }
-        let report = Explorer(timeZoneIdentifier: timezone).explore(collection.contacts)
+        let run = ImportRun(format: inputFormat, timeZoneIdentifier: timezone, mappingPath: mapping)
+        let (contacts, _) = try ExportReading.read(data, run: run, summarize: true)
+        let report = Explorer(timeZoneIdentifier: timezone).explore(contacts)
         switch format {
         case .json: print(CharterReporting.json(report))
         case .text: print(render(report))

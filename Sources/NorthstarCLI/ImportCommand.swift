@@ -26,6 +26,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The exports' format (default: detected from the header).")
     var inputFormat: ImportFormat?
 
+    @Option(help: "A mapping file for `--input-format mapped`: which column is which (docs/importers.md).")
+    var mapping: String?
+
     @Option(help: "The IANA zone of times written without one (ServiceNow, event logs).")
     var sourceTimezone = "UTC"
 
@@ -55,33 +58,12 @@ struct ImportCommand: ParsableCommand {
             }
             return
         }
-        var collection = ContactCollection()
-        var reports: [ImportReport] = []
-        for path in data {
-            do throws(ImportError) {
-                let format: ImportFormat
-                if let inputFormat {
-                    format = inputFormat
-                } else {
-                    format = try ImportFormat.detect(path: path)
-                }
-                reports.append(
-                    try collection.importFile(
-                        path,
-                        with: format.importer(timeZoneIdentifier: sourceTimezone),
-                        progress: importProgress(path)
-                    )
-                )
-                clearProgress()
-            } catch {
-                printError(Terminal.standardError.red("Error: ") + error.description)
-                throw ExitStatus.unreadable
-            }
-        }
+        let run = ImportRun(format: inputFormat, timeZoneIdentifier: sourceTimezone, mappingPath: mapping)
+        let (contacts, reports) = try ExportReading.read(data, run: run, summarize: false)
         if let rejects { try RejectsFile.write(reports, to: rejects) }
         if let output {
             var text = CanonicalCSVWriter.header + "\n"
-            for contact in collection.contacts { text += CanonicalCSVWriter.row(contact) + "\n" }
+            for contact in contacts { text += CanonicalCSVWriter.row(contact) + "\n" }
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
@@ -96,13 +78,13 @@ struct ImportCommand: ParsableCommand {
                 trimmed[index].rejects = []
                 trimmed[index].droppedValues = []
             }
-            print(CharterReporting.json(Summary(files: trimmed, contacts: collection.contacts.count)))
+            print(CharterReporting.json(Summary(files: trimmed, contacts: contacts.count)))
         case .text:
             let terminal = Terminal.standardOutput
             for report in reports {
                 print(ImportSummaryText.render(report, terminal: terminal))
             }
-            print(terminal.bold("\(collection.contacts.count) contacts") + (output.map { " written to \($0)" } ?? ""))
+            print(terminal.bold("\(contacts.count) contacts") + (output.map { " written to \($0)" } ?? ""))
         }
     }
 }

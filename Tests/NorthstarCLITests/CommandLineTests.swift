@@ -268,7 +268,7 @@ struct CheckCommandLineTests {
         #expect(output.standardOutput.contains("chat-first-response"))
         #expect(output.standardOutput.contains("50.0%"))
         #expect(output.standardError.contains("4 rows read, 2 accepted, 2 rejected"))
-        #expect(output.standardError.contains("first response before creation (e.g. line 4)"))
+        #expect(output.standardError.contains("rejected 1: first response before creation (first at line 4)"))
         let written = try String(contentsOfFile: rejects, encoding: .utf8)
         #expect(written.contains("\(data),4,first response before creation,"))
         #expect(written.contains("\(data),5,created_at is not an RFC 3339 time with a zone,"))

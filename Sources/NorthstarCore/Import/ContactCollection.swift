@@ -1,5 +1,6 @@
 /// The contacts of one run, counted once each: the same contact seen again (a re-export, overlapping pages)
-/// replaces the earlier row instead of counting twice.
+/// replaces the earlier row instead of counting twice. Ids are scoped by format, so ticket `1` of one tool and
+/// call `1` of another stay two contacts.
 public struct ContactCollection: Sendable {
     /// The contacts, in first-seen order.
     public private(set) var contacts: [Contact] = []
@@ -8,14 +9,16 @@ public struct ContactCollection: Sendable {
     /// An empty collection.
     public init() {}
 
-    /// Adds a contact; returns `false` when it replaced one with the same id.
+    /// Adds a contact from `source` (a format name); returns `false` when it replaced one with the same id
+    /// from the same source.
     @discardableResult
-    public mutating func add(_ contact: Contact) -> Bool {
-        if let position = positions[contact.id] {
+    public mutating func add(_ contact: Contact, source: String = "") -> Bool {
+        let key = source.isEmpty ? contact.id : "\(source)\u{1F}\(contact.id)"
+        if let position = positions[key] {
             contacts[position] = contact
             return false
         }
-        positions[contact.id] = contacts.count
+        positions[key] = contacts.count
         contacts.append(contact)
         return true
     }
@@ -31,7 +34,7 @@ public struct ContactCollection: Sendable {
         var duplicates = 0
         var read = 0
         var report = try importer.importContacts(from: path) { contact in
-            if !self.add(contact) { duplicates += 1 }
+            if !self.add(contact, source: importer.formatName) { duplicates += 1 }
             read += 1
             if read % 100_000 == 0 { progress?(read) }
         }

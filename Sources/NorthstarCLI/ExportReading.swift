@@ -1,0 +1,27 @@
+import ArgumentParser
+import NorthstarCore
+
+/// The import step `check`, `explore` and `import` share: read every export, show progress on a terminal,
+/// summarise what was read and refused on standard error, and turn an unreadable export into exit status 2.
+enum ExportReading {
+    static func read(
+        _ paths: [String],
+        run: ImportRun,
+        summarize: Bool
+    ) throws -> (contacts: [Contact], reports: [ImportReport]) {
+        do {
+            let result = try run.read(paths, progress: importProgress)
+            clearProgress()
+            if summarize {
+                for report in result.reports {
+                    printError(ImportSummaryText.render(report, terminal: .standardError))
+                }
+            }
+            return result
+        } catch {
+            clearProgress()
+            printError(Terminal.standardError.red("Error: ") + error.description)
+            throw ExitStatus.unreadable
+        }
+    }
+}

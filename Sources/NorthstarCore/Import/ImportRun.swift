@@ -1,0 +1,61 @@
+/// Reads the exports of one run in the right order: each file's format is detected (or named), Salesforce
+/// milestone files are read before the cases they join, mapped CSVs get their mapping, and every contact is
+/// collected once.
+public struct ImportRun: Sendable {
+    /// The format to read every file as, or `nil` to detect each from its header.
+    public var format: ImportFormat?
+    /// The IANA zone of times written without one.
+    public var timeZoneIdentifier: String
+    /// The mapping file for `--input-format mapped`.
+    public var mappingPath: String?
+
+    /// Creates a run.
+    public init(format: ImportFormat? = nil, timeZoneIdentifier: String = "UTC", mappingPath: String? = nil) {
+        self.format = format
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.mappingPath = mappingPath
+    }
+
+    /// The contacts and one report per file, in the order the files were given.
+    public func read(
+        _ paths: [String],
+        progress: ((String) -> ((Int) -> Void)?)? = nil
+    ) throws(ImportError) -> (contacts: [Contact], reports: [ImportReport]) {
+        var formats: [ImportFormat] = []
+        for path in paths {
+            if let format {
+                formats.append(format)
+            } else if mappingPath != nil {
+                formats.append(.mapped)
+            } else {
+                formats.append(try ImportFormat.detect(path: path))
+            }
+        }
+        var reports: [ImportReport?] = Array(repeating: nil, count: paths.count)
+        var milestones = SalesforceMilestones()
+        for (index, path) in paths.enumerated() where formats[index] == .salesforceMilestones {
+            reports[index] = try milestones.load(from: path, timeZoneIdentifier: timeZoneIdentifier)
+        }
+        var collection = ContactCollection()
+        for (index, path) in paths.enumerated() where formats[index] != .salesforceMilestones {
+            let importer: any ContactImporter
+            switch formats[index] {
+            case .salesforceCases:
+                importer = try SalesforceCaseImporter(timeZoneIdentifier: timeZoneIdentifier, milestones: milestones)
+            case .mapped:
+                guard let mappingPath else {
+                    throw ImportError(
+                        code: .configuration,
+                        message: "\(path): the `mapped` format needs --mapping FILE (docs/importers.md)."
+                    )
+                }
+                let mapping = try CSVMapping.load(contentsOf: mappingPath)
+                importer = try MappedCSVImporter(mapping: mapping, defaultTimeZoneIdentifier: timeZoneIdentifier)
+            default:
+                importer = try formats[index].importer(timeZoneIdentifier: timeZoneIdentifier)
+            }
+            reports[index] = try collection.importFile(path, with: importer, progress: progress?(path))
+        }
+        return (collection.contacts, reports.compactMap { $0 })
+    }
+}
