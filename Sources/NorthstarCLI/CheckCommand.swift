@@ -83,34 +83,27 @@ struct CheckCommand: ParsableCommand {
         var collection = ContactCollection()
         var reports: [ImportReport] = []
         let progress = Terminal.standardError
-        for path in data {
-            do throws(ImportError) {
-                let format: ImportFormat
-                if let inputFormat {
-                    format = inputFormat
-                } else {
-                    format = try ImportFormat.detect(path: path)
+        do throws(ImportError) {
+            reports = try collection.importExports(
+                data,
+                format: inputFormat,
+                timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier
+            ) { report in
+                guard self.format == .text else { return }
+                let line =
+                    "\(report.file): \(report.rowsRead) rows read, \(report.accepted) accepted, \(report.rejected) rejected"
+                    + (report.duplicates > 0 ? ", \(report.duplicates) duplicates counted once" : "")
+                printError(progress.dim(line))
+                for (reason, count) in report.rejectedByReason.sorted(by: { $0.value > $1.value }) {
+                    let example =
+                        report.rejects.first { $0.reason == reason }.map { " (e.g. \(ImportSummaryText.place($0)))" }
+                        ?? ""
+                    printError(progress.yellow("  rejected \(count): \(reason)\(example)"))
                 }
-                let report = try collection.importFile(
-                    path,
-                    with: format.importer(timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier)
-                )
-                reports.append(report)
-                if self.format == .text {
-                    let line =
-                        "\(path): \(report.rowsRead) rows read, \(report.accepted) accepted, \(report.rejected) rejected"
-                        + (report.duplicates > 0 ? ", \(report.duplicates) duplicates counted once" : "")
-                    printError(progress.dim(line))
-                    for (reason, count) in report.rejectedByReason.sorted(by: { $0.value > $1.value }) {
-                        let example =
-                            report.rejects.first { $0.reason == reason }.map { " (e.g. line \($0.line))" } ?? ""
-                        printError(progress.yellow("  rejected \(count): \(reason)\(example)"))
-                    }
-                }
-            } catch {
-                printError(Terminal.standardError.red("Error: ") + error.description)
-                throw ExitStatus.unreadable
             }
+        } catch {
+            printError(Terminal.standardError.red("Error: ") + error.description)
+            throw ExitStatus.unreadable
         }
         if let rejects { try RejectsFile.write(reports, to: rejects) }
 

@@ -1,4 +1,4 @@
-/// The export formats Northstar reads, with detection from the header.
+/// The export formats Northstar reads, with detection from the header (CSV) or the shape (JSON).
 public enum ImportFormat: String, Sendable, CaseIterable {
     /// Northstar's canonical contacts CSV.
     case canonicalCSV = "canonical-csv"
@@ -6,6 +6,14 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case serviceNow = "servicenow"
     /// A case/activity/timestamp event log, read through an activity map (default: the help-desk preset).
     case eventLog = "event-log"
+    /// Zendesk Support API JSON: tickets, ticket metrics, metric events, satisfaction ratings, joined by ticket id.
+    case zendeskJSON = "zendesk-json"
+    /// Zendesk Support's legacy CSV export.
+    case zendeskCSV = "zendesk-csv"
+    /// Freshdesk API v2 JSON: tickets with stats, conversations, satisfaction ratings, joined by ticket id.
+    case freshdeskJSON = "freshdesk-json"
+    /// Freshdesk's ticket CSV export.
+    case freshdeskCSV = "freshdesk-csv"
 
     /// What the format is, for `northstar import --list-formats`.
     public var summary: String {
@@ -14,6 +22,24 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case .serviceNow:
             "ServiceNow incident export: number, incident_state, opened_at, resolved_at, … (docs/importers.md)"
         case .eventLog: "Event log: case, activity, timestamp, with an activity map (docs/importers.md)"
+        case .zendeskJSON:
+            "Zendesk API JSON: tickets, ticket_metrics, ticket_metric_events, satisfaction_ratings; all files of a "
+                + "run joined by ticket id (docs/importers.md)"
+        case .zendeskCSV:
+            "Zendesk CSV export: Id, Created at, Via, …, First reply time in minutes; times in --source-timezone"
+        case .freshdeskJSON:
+            "Freshdesk API v2 JSON: tickets with stats, conversations, satisfaction ratings; joined by ticket id"
+        case .freshdeskCSV:
+            "Freshdesk ticket CSV export: Ticket ID, Created time, Source, …; times in --source-timezone"
+        }
+    }
+
+    /// Whether the format's records are spread over several files that must be read together (tickets in one,
+    /// their metrics or conversations in another): such files are given to one importer call.
+    public var joinsFiles: Bool {
+        switch self {
+        case .zendeskJSON, .freshdeskJSON: true
+        default: false
         }
     }
 
@@ -26,11 +52,17 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             var map = ActivityMap.helpdesk
             map.timezone = timeZoneIdentifier
             return try EventLogImporter(map: map)
+        case .zendeskJSON: return ZendeskImporter()
+        case .zendeskCSV: return try ZendeskCSVImporter(timeZoneIdentifier: timeZoneIdentifier)
+        case .freshdeskJSON: return FreshdeskImporter()
+        case .freshdeskCSV: return try FreshdeskCSVImporter(timeZoneIdentifier: timeZoneIdentifier)
         }
     }
 
-    /// The format whose header the file starts with, when exactly one matches.
+    /// The format the file is in, when exactly one matches: a JSON document (it starts with `{` or `[`) by the
+    /// names of its top-level members and its first record, anything else by its CSV header.
     public static func detect(path: String) throws(ImportError) -> ImportFormat {
+        if try JSONShape.startsLikeJSON(path: path) { return try detectJSON(path: path) }
         let reader = try CSVReader(path: path)
         guard let header = try reader.next() else {
             throw ImportError(code: .unknownFormat, message: "\(path) is empty.")
@@ -39,6 +71,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         if CanonicalCSVImporter.matches(header: header.fields) { matches.append(.canonicalCSV) }
         if ServiceNowImporter.matches(header: header.fields) { matches.append(.serviceNow) }
         if (try? EventLogImporter())?.matches(header: header.fields) == true { matches.append(.eventLog) }
+        if ZendeskCSVImporter.matches(header: header.fields) { matches.append(.zendeskCSV) }
+        if FreshdeskCSVImporter.matches(header: header.fields) { matches.append(.freshdeskCSV) }
         if matches.count == 1 { return matches[0] }
         let shown = header.fields.prefix(6).joined(separator: ",")
         throw ImportError(
@@ -47,6 +81,33 @@ public enum ImportFormat: String, Sendable, CaseIterable {
                 ? "cannot tell the format of \(path) from its header (\(shown)…). Name it with --input-format; "
                     + "`northstar import --list-formats` lists them."
                 : "the header of \(path) fits \(matches.map(\.rawValue).joined(separator: " and ")); name one with --input-format.",
+            location: SourceLocation(file: path, line: 1, column: 1)
+        )
+    }
+
+    private static func detectJSON(path: String) throws(ImportError) -> ImportFormat {
+        let shape = try JSONShape.read(
+            path: path,
+            recordArrays: ZendeskImporter.recordArrays.union(FreshdeskImporter.recordArrays)
+        )
+        var matches: [ImportFormat] = []
+        if ZendeskImporter.matches(topLevelKeys: shape.topLevelKeys, firstRecord: shape.firstRecord) {
+            matches.append(.zendeskJSON)
+        }
+        if FreshdeskImporter.matches(topLevelKeys: shape.topLevelKeys, firstRecord: shape.firstRecord) {
+            matches.append(.freshdeskJSON)
+        }
+        if matches.count == 1 { return matches[0] }
+        let described =
+            shape.firstRecord.map { "its first record has \($0.keys.sorted().prefix(8).joined(separator: ", "))" }
+            ?? "it holds no record"
+        throw ImportError(
+            code: .unknownFormat,
+            message: matches.isEmpty
+                ? "cannot tell which export the JSON file \(path) is (\(described)). Name it with --input-format; "
+                    + "`northstar import --list-formats` lists them."
+                : "the JSON file \(path) fits \(matches.map(\.rawValue).joined(separator: " and ")); name one with "
+                    + "--input-format.",
             location: SourceLocation(file: path, line: 1, column: 1)
         )
     }
