@@ -9,11 +9,13 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             The format is detected from the header when that is unambiguous; name it with --input-format \
             otherwise. Every refused row is counted by reason, and --rejects writes each with its file and line. \
-            The same contact seen twice (a re-export, overlapping pages) counts once.
+            The same contact seen twice (a re-export, overlapping pages) counts once. The Zendesk and Freshdesk JSON \
+            files of one run are read together and joined by ticket id (tickets, metrics, ratings, conversations).
 
             Examples:
               northstar import --list-formats
               northstar import incident_log.csv --output contacts.csv --rejects rejected.csv
+              northstar import tickets.json ticket_metrics.json satisfaction_ratings.json
             """
     )
 
@@ -91,6 +93,11 @@ struct ImportCommand: ParsableCommand {
 
 /// The summary every import prints: read, accepted, rejected by reason, and anything set aside.
 enum ImportSummaryText {
+    /// Where a refused row is: `line 12`, or `line 1, record 40` in a JSON export.
+    static func place(_ row: ImportReport.RejectedRow) -> String {
+        "line \(row.line)" + (row.record.map { ", record \($0)" } ?? "")
+    }
+
     static func render(_ report: ImportReport, terminal: Terminal) -> String {
         var lines = [
             "\(report.file) (\(report.format)): \(report.rowsRead) rows read, \(report.accepted) accepted, "
@@ -98,7 +105,7 @@ enum ImportSummaryText {
                 + (report.duplicates > 0 ? ", \(report.duplicates) duplicates counted once" : "")
         ]
         for (reason, count) in report.rejectedByReason.sorted(by: { $0.value > $1.value }) {
-            let example = report.rejects.first { $0.reason == reason }.map { " (first at line \($0.line))" } ?? ""
+            let example = report.rejects.first { $0.reason == reason }.map { " (first at \(place($0)))" } ?? ""
             lines.append(terminal.yellow("  rejected \(count): \(reason)\(example)"))
         }
         for (reason, count) in report.droppedByReason.sorted(by: { $0.value > $1.value }) {

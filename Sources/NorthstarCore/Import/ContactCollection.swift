@@ -42,4 +42,20 @@ public struct ContactCollection: Sendable {
         report.duplicates += duplicates
         return report
     }
+
+    /// Imports several files of one format as one export, as formats that join records across files need (Zendesk
+    /// tickets with their metrics and ratings). Contacts that repeat one already in the collection are counted as
+    /// duplicates in the first file's report.
+    public mutating func importFiles(
+        _ paths: [String],
+        with importer: some ContactImporter
+    ) throws(ImportError) -> [ImportReport] {
+        var duplicates = 0
+        var reports = try importer.importContacts(from: paths) { contact in
+            if !self.add(contact, source: importer.formatName) { duplicates += 1 }
+        }
+        if !reports.isEmpty { reports[0].duplicates += duplicates }
+        return reports
+    }
+
 }

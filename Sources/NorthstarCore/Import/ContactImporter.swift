@@ -8,4 +8,21 @@ public protocol ContactImporter: Sendable {
 
     /// Reads the file at `path`, handing each contact to `sink`, and returns what was read and refused.
     func importContacts(from path: String, into sink: (Contact) -> Void) throws(ImportError) -> ImportReport
+
+    /// Reads several files of this format as one export, handing each contact to `sink`, and returns one report
+    /// per file, in the order given. Formats whose records are spread over files (Zendesk tickets, their metrics
+    /// and their ratings) join them here; the default reads the files one after another.
+    func importContacts(from paths: [String], into sink: (Contact) -> Void) throws(ImportError) -> [ImportReport]
+}
+
+extension ContactImporter {
+    /// Reads the files one after another.
+    public func importContacts(
+        from paths: [String],
+        into sink: (Contact) -> Void
+    ) throws(ImportError) -> [ImportReport] {
+        var reports: [ImportReport] = []
+        for path in paths { reports.append(try importContacts(from: path, into: sink)) }
+        return reports
+    }
 }

@@ -6,9 +6,12 @@ public struct ImportReport: Sendable, Codable {
         public var file: String
         /// The line the row starts on (1 is the header in a CSV).
         public var line: Int
+        /// In a JSON export, the record's position in its array, from 1: a minified page holds every record on
+        /// line 1. `nil` for CSV rows.
+        public var record: Int?
         /// Why it was refused, such as `first response before creation`.
         public var reason: String
-        /// The row's fields as read.
+        /// The row's fields as read (for a JSON record, the members the importer reads, as `name=value`).
         public var fields: [String]
     }
 
@@ -81,11 +84,11 @@ public struct ImportReport: Sendable, Codable {
         }
     }
 
-    /// Records a refused row.
-    public mutating func reject(line: Int, reason: String, fields: [String]) {
+    /// Records a refused row; `record` is a JSON record's position in its array.
+    public mutating func reject(line: Int, record: Int? = nil, reason: String, fields: [String]) {
         rejectedByReason[reason, default: 0] += 1
         if rejects.count < Self.maximumKeptRejects {
-            rejects.append(RejectedRow(file: file, line: line, reason: reason, fields: fields))
+            rejects.append(RejectedRow(file: file, line: line, record: record, reason: reason, fields: fields))
         }
     }
 }

@@ -37,7 +37,19 @@ public struct ImportRun: Sendable {
             reports[index] = try milestones.load(from: path, timeZoneIdentifier: timeZoneIdentifier)
         }
         var collection = ContactCollection()
-        for (index, path) in paths.enumerated() where formats[index] != .salesforceMilestones {
+        var done = Set<Int>()
+        for (index, path) in paths.enumerated() where formats[index] != .salesforceMilestones && !done.contains(index) {
+            // Formats whose records span files (tickets here, their metrics there) read all their files at once.
+            if formats[index].joinsFiles {
+                let group = paths.indices.filter { formats[$0] == formats[index] }
+                let made = try collection.importFiles(
+                    group.map { paths[$0] },
+                    with: formats[index].importer(timeZoneIdentifier: timeZoneIdentifier)
+                )
+                for (position, report) in zip(group, made) { reports[position] = report }
+                done.formUnion(group)
+                continue
+            }
             let importer: any ContactImporter
             switch formats[index] {
             case .salesforceCases:

@@ -127,9 +127,9 @@ public struct IntercomImporter: ContactImporter {
                 )
                 continue
             }
-            let value: JSONValue
+            let value: DecodedJSONValue
             do {
-                value = try decoder.decode(JSONValue.self, from: Data(slice))
+                value = try decoder.decode(DecodedJSONValue.self, from: Data(slice))
             } catch {
                 report.reject(
                     line: record.line,
@@ -196,16 +196,16 @@ public struct IntercomImporter: ContactImporter {
         let text: String
     }
 
-    static func conversation(_ value: JSONValue) -> Result<Conversation, RowProblem> {
+    static func conversation(_ value: DecodedJSONValue) -> Result<Conversation, RowProblem> {
         guard case .object = value else { return .failure(RowProblem(text: "not a conversation object")) }
-        func text(_ value: JSONValue?) -> String? {
+        func text(_ value: DecodedJSONValue?) -> String? {
             switch value {
             case .string(let text): text.isEmpty ? nil : text
             case .integer(let number): String(number)
             default: nil
             }
         }
-        func time(_ value: JSONValue?, _ name: String) -> Result<Timestamp?, RowProblem> {
+        func time(_ value: DecodedJSONValue?, _ name: String) -> Result<Timestamp?, RowProblem> {
             switch value {
             case nil, .null: return .success(nil)
             case .integer(let seconds) where seconds >= 0: return .success(Timestamp(seconds: seconds))
@@ -214,7 +214,7 @@ public struct IntercomImporter: ContactImporter {
             default: return .failure(RowProblem(text: "\(name) is not a Unix time in seconds"))
             }
         }
-        func assignee(_ value: JSONValue?) -> String? {
+        func assignee(_ value: DecodedJSONValue?) -> String? {
             guard let id = text(value), id != "0" else { return nil }
             return id
         }
