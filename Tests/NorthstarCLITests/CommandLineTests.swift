@@ -411,3 +411,41 @@ struct ProgressCommandLineTests {
         #expect(onTerminal.standardOutput.contains("100000 contacts read"))
     }
 }
+
+@Suite("Mapped CSV on the command line")
+struct MappedCommandLineTests {
+    @Test("--mapping reads a CSV no built-in format knows, and a bad mapping is refused with its place")
+    func mapped() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let data = folder.appendingPathComponent("export.csv")
+        try """
+        Ticket;Source;Opened;First reply (min)
+        T1;Voice;02/03/2026 10:00;2
+        T2;Web form;02/03/2026 11:00;
+        """.write(to: data, atomically: true, encoding: .utf8)
+        let mapping = folder.appendingPathComponent("mapping.yaml")
+        try """
+        columns:
+          id: Ticket
+          channel: Source
+          created_at: Opened
+          first_response_at: {column: First reply (min), unit: minutes}
+        timestamps: {format: "dd/MM/yyyy HH:mm", timezone: Europe/Amsterdam}
+        values:
+          channel: {Voice: phone, "Web form": web}
+        delimiter: ";"
+        """.write(to: mapping, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("contacts.csv").path
+        let run = try CommandRunner.run(["import", data.path, "--mapping", mapping.path, "--output", output])
+        #expect(run.status == 0, "\(run.standardError)")
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        // 10:00 in Amsterdam on 2 March 2026 (CET, UTC+1) is 09:00Z; the reply 2 minutes later.
+        #expect(written.contains("T1,phone,2026-03-02T09:00:00Z,,,,,,2026-03-02T09:02:00Z"))
+        #expect(written.contains("T2,web,2026-03-02T10:00:00Z"))
+
+        try "columns:\n  idd: Ticket\n".write(to: mapping, atomically: true, encoding: .utf8)
+        let bad = try CommandRunner.run(["import", data.path, "--mapping", mapping.path])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("mapping.yaml:2:3"))
+    }
+}
