@@ -19,7 +19,7 @@ import Foundation
 /// `Media_Name` → channel (phone unless it names another medium). Each `Contact_ID` is one contact: the legs of a
 /// transferred call (same `Master_Contact_ID`) count separately, as in CXone's skill reports. The same id seen
 /// again replaces the earlier row.
-public struct CXoneImporter: ContactImporter {
+public struct CXoneImporter: CSVContactImporter {
     /// `cxone`.
     public let formatName = "cxone"
     /// The IANA zone the report's times are read in (the zone chosen when it was downloaded).
@@ -84,11 +84,6 @@ public struct CXoneImporter: ContactImporter {
         if lowered.contains("mail") { return "email" }
         if ["sms", "digital", "messaging", "text"].contains(lowered) { return "messaging" }
         return lowered
-    }
-
-    public func importContacts(from path: String, into sink: (Contact) -> Void) throws(ImportError) -> ImportReport {
-        let reader = try CSVReader(path: path)
-        return try importContacts(reader: reader, file: path, into: sink)
     }
 
     /// Reads from a prepared reader; `file` names the source in the report.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Northstar's own contacts CSV: one row per contact, fixed header names, RFC 3339 timestamps with a zone.
 /// The columns are listed in `docs/metrics.md`; only `id`, `channel` and `created_at` are required.
-public struct CanonicalCSVImporter: ContactImporter {
+public struct CanonicalCSVImporter: CSVContactImporter {
     /// `canonical-csv`.
     public let formatName = "canonical-csv"
 
@@ -21,11 +21,6 @@ public struct CanonicalCSVImporter: ContactImporter {
     public static func matches(header: [String]) -> Bool {
         let names = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         return required.allSatisfy(names.contains)
-    }
-
-    public func importContacts(from path: String, into sink: (Contact) -> Void) throws(ImportError) -> ImportReport {
-        let reader = try CSVReader(path: path)
-        return try importContacts(reader: reader, file: path, into: sink)
     }
 
     /// Reads from a prepared reader; `file` names the source in the report.

@@ -26,3 +26,20 @@ extension ContactImporter {
         return reports
     }
 }
+
+/// An importer of a CSV export, which reads from a prepared ``CSVReader``; opening the file is shared.
+public protocol CSVContactImporter: ContactImporter {
+    /// Reads from `reader`; `file` names the source in the report.
+    func importContacts(
+        reader: CSVReader,
+        file: String,
+        into sink: (Contact) -> Void
+    ) throws(ImportError) -> ImportReport
+}
+
+extension CSVContactImporter {
+    /// Opens the file at `path` as CSV and reads it.
+    public func importContacts(from path: String, into sink: (Contact) -> Void) throws(ImportError) -> ImportReport {
+        try importContacts(reader: CSVReader(path: path), file: path, into: sink)
+    }
+}

@@ -12,7 +12,7 @@ import Foundation
 /// previous event of its case is rejected with its line, as its place in the case cannot be known without
 /// holding the whole log. An event that repeats the previous event of its case exactly (same activity, same
 /// time) counts once and is reported as a duplicate. Memory grows with the number of cases, not events.
-public struct EventLogImporter: ContactImporter {
+public struct EventLogImporter: CSVContactImporter {
     /// `event-log`.
     public let formatName = "event-log"
     /// What the columns and activities mean.
@@ -75,12 +75,6 @@ public struct EventLogImporter: ContactImporter {
 
     private static func normalized(_ name: String) -> String {
         name.trimmingCharacters(in: .whitespaces).lowercased()
-    }
-
-    /// Reads the file at `path`, handing each contact to `sink` once the whole file is read.
-    public func importContacts(from path: String, into sink: (Contact) -> Void) throws(ImportError) -> ImportReport {
-        let reader = try CSVReader(path: path)
-        return try importContacts(reader: reader, file: path, into: sink)
     }
 
     /// What an activity means for the contact.

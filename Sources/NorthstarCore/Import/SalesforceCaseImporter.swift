@@ -13,7 +13,7 @@ import Foundation
 /// Milestones (``SalesforceMilestones``) read before the cases are joined by case id or number: they give the
 /// first response and Salesforce's SLA verdict (``Contact/vendorSLAMet``). A case seen again replaces the earlier
 /// row. A case closed before it was opened is rejected.
-public struct SalesforceCaseImporter: ContactImporter {
+public struct SalesforceCaseImporter: CSVContactImporter {
     /// `salesforce-cases`.
     public let formatName = "salesforce-cases"
     /// The IANA zone the export's zoneless times are read in.
@@ -63,11 +63,6 @@ public struct SalesforceCaseImporter: ContactImporter {
         let columns = CSVColumns(header: CSVReader.Record(fields: header, line: 1, invalidUTF8: false))
         return columns.has(["Case Number", "CaseNumber", "Case ID"]) && columns.has(Column.opened)
             && !SalesforceMilestones.matches(header: header)
-    }
-
-    public func importContacts(from path: String, into sink: (Contact) -> Void) throws(ImportError) -> ImportReport {
-        let reader = try CSVReader(path: path)
-        return try importContacts(reader: reader, file: path, into: sink)
     }
 
     /// Reads from a prepared reader; `file` names the source in the report.

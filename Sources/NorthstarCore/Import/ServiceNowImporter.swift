@@ -14,7 +14,7 @@ import Foundation
 /// reopens, `made_sla` → ``Contact/vendorSLAMet``. A row is rejected when `number`, `opened_at` or
 /// `contact_type` is missing or a value cannot be read; a resolution before the opening is not a rejection
 /// but is dropped from the incident, which is kept unresolved, and recorded in ``ImportReport/droppedValues``.
-public struct ServiceNowImporter: ContactImporter {
+public struct ServiceNowImporter: CSVContactImporter {
     /// `servicenow`.
     public let formatName = "servicenow"
     /// The IANA zone the export's zoneless times are read in.
@@ -48,12 +48,6 @@ public struct ServiceNowImporter: ContactImporter {
     public static func matches(header: [String]) -> Bool {
         let names = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         return ["number", "opened_at", "incident_state"].allSatisfy(names.contains)
-    }
-
-    /// Reads the file at `path`, handing each contact to `sink` once the whole file is read.
-    public func importContacts(from path: String, into sink: (Contact) -> Void) throws(ImportError) -> ImportReport {
-        let reader = try CSVReader(path: path)
-        return try importContacts(reader: reader, file: path, into: sink)
     }
 
     /// Reads from a prepared reader; `file` names the source in the report.

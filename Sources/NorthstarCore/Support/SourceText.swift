@@ -63,40 +63,7 @@ public struct SourceText: Sendable {
 
     /// The byte offset of the first byte that does not belong to a valid UTF-8 sequence.
     static func firstInvalidUTF8Byte(in bytes: [UInt8]) -> Int? {
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let length: Int
-            var lowest: UInt8 = 0x80
-            var highest: UInt8 = 0xBF
-            switch lead {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                lowest = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                highest = 0x9F
-            case 0xF0:
-                length = 4
-                lowest = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                highest = 0x8F
-            default: return index
-            }
-            if index + length > bytes.count { return index }
-            for offset in 1..<length {
-                let byte = bytes[index + offset]
-                let (low, high) = offset == 1 ? (lowest, highest) : (0x80, 0xBF)
-                if byte < low || byte > high { return index }
-            }
-            index += length
-        }
-        return nil
+        bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidByte)
     }
 
     /// Line and column (in Unicode scalars, counting only the valid text before it) of a byte offset.
