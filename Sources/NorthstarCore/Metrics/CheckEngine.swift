@@ -9,7 +9,7 @@ public struct CheckEngine: Sendable {
         public var total: Bool
         /// Only samples at or after this instant.
         public var from: Timestamp?
-        /// Only samples before this instant; also the as-of time for open contacts.
+        /// Only samples up to this instant; also the as-of time for open contacts (default: the latest time in the data).
         public var to: Timestamp?
         /// Dimensions to break each period down by.
         public var breakdown: [Dimension]
