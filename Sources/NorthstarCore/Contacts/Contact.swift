@@ -40,6 +40,15 @@ public struct Contact: Sendable, Hashable {
     /// The source system's own SLA verdict, for reconciliation (ServiceNow's `made_sla`): `true` when it says
     /// the SLA was met. Northstar computes its own verdicts; this is what the tool showed.
     public var vendorSLAMet: Bool?
+    /// The last bot handoff at or before the first response (while unanswered: the last bot handoff so far);
+    /// first response is timed from the later of this and ``createdAt``. Only an event stream records it.
+    public var botHandoffAt: Timestamp?
+    /// The stretches spent waiting on the customer or a third party (status pending or on hold), oldest first,
+    /// not overlapping; resolution leaves them out. Empty when not recorded (one-row-per-contact exports).
+    public var pauses: [PauseInterval] = []
+    /// One wait per block of customer messages after the first response, oldest first: the next-reply
+    /// samples. `nil` when the source cannot tell (one-row-per-contact exports); empty when there was none.
+    public var nextReplyWaits: [ReplyWait]?
 
     /// Creates a contact with its three required fields.
     public init(id: String, channel: String, createdAt: Timestamp) {
@@ -58,5 +67,33 @@ public struct Contact: Sendable, Hashable {
         case .agent: agent
         case .category: category
         }
+    }
+}
+
+/// A stretch during which a contact waited on someone other than the team (status pending or on hold).
+public struct PauseInterval: Sendable, Hashable {
+    /// When the pause began.
+    public var start: Timestamp
+    /// When it ended (the next status change, solve or reopen); `nil` while the contact is still paused.
+    public var end: Timestamp?
+
+    /// Creates a pause.
+    public init(start: Timestamp, end: Timestamp?) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One block of customer messages after the first response and the reply that answered it: a next-reply sample.
+public struct ReplyWait: Sendable, Hashable {
+    /// The oldest customer message of the block still unanswered.
+    public var customerAt: Timestamp
+    /// The next public agent reply; `nil` while the block is unanswered.
+    public var replyAt: Timestamp?
+
+    /// Creates a wait.
+    public init(customerAt: Timestamp, replyAt: Timestamp?) {
+        self.customerAt = customerAt
+        self.replyAt = replyAt
     }
 }
