@@ -183,10 +183,14 @@ public struct EventStreamImporter: ContactImporter {
         guard bytes.first == UInt8(ascii: "{") else { return .failure(JSONRecordProblem("not a JSON object")) }
         var values: [JSONValue] = []
         do {
-            try JSONStreamReader(bytes: Array(bytes), file: "").read(streaming: { _ in false }) { record in
-                values.append(record.value)
-                return true
-            }
+            try JSONStreamReader(bytes: Array(bytes), file: "")
+                .read(
+                    streaming: { _ in false },
+                    record: { record in
+                        values.append(record.value)
+                        return true
+                    }
+                )
         } catch {
             return .failure(JSONRecordProblem("not valid JSON"))
         }

@@ -128,7 +128,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             recordArrays: ZendeskImporter.recordArrays.union(FreshdeskImporter.recordArrays)
         )
         var matches: [ImportFormat] = []
-        if shape.topLevelKeys.isEmpty, let first = shape.firstRecord,
+        // An event stream's first line is itself the first record: a top-level object naming contact, type, at.
+        if let first = shape.firstRecord, Set(shape.topLevelKeys) == first.keys,
             first.keys.isSuperset(of: ["contact", "type", "at"])
         {
             matches.append(.eventStream)

@@ -263,9 +263,12 @@ public struct CheckEngine: Sendable {
 
     /// The seconds the clock (calendar time without one) runs from `start` to `end`, time inside `pauses` left
     /// out after the business-hours mask.
-    static func running(from start: Timestamp, to end: Timestamp, clock: BusinessClock?, pauses: [PauseInterval])
-        -> Int64
-    {
+    static func running(
+        from start: Timestamp,
+        to end: Timestamp,
+        clock: BusinessClock?,
+        pauses: [PauseInterval]
+    ) -> Int64 {
         guard end > start else { return 0 }
         let whole = clock?.businessSeconds(from: start, to: end) ?? (end.seconds - start.seconds)
         return max(0, whole - MetricDefinitions.pausedSeconds(pauses, from: start, to: end, clock: clock))
