@@ -333,6 +333,39 @@ struct EventStreamTests {
         #expect(try ImportFormat.detect(path: one) == .eventStream)
     }
 
+    @Test("the example in docs/importers.md gives the contact described there")
+    func documentedExample() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/importers.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(text.range(of: "```jsonl\n"))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let (contacts, report) = try Self.read(String(text[start.upperBound..<end.lowerBound]))
+        #expect(report.rejected == 0)
+        #expect(contacts.map(\.id) == ["T1", "T2"])
+        let contact = contacts[0]
+        #expect(contact.tier == "gold" && contact.category == "refund")
+        #expect(Self.seconds(Self.sample(contact, .firstResponse)) == 120)  // handoff 09:02 → reply 09:04
+        #expect(
+            contact.pauses == [
+                PauseInterval(start: Self.time("2026-03-02T09:04:00Z"), end: Self.time("2026-03-02T10:00:00Z"))
+            ]
+        )
+        #expect(
+            contact.nextReplyWaits == [
+                ReplyWait(customerAt: Self.time("2026-03-02T10:00:00Z"), replyAt: Self.time("2026-03-02T10:20:00Z"))
+            ]
+        )
+        #expect(contact.resolvedAt == Self.time("2026-03-03T08:15:00Z"))
+        #expect(contact.reopens == 1)
+        #expect(contact.agentReplies == 3)
+        #expect(contact.agent == "ann")
+        #expect(contact.csat == 4 && contact.nps == 9)
+        // 09:00 → 08:15 next day = 83,700 s, minus the 56-minute pause (3,360 s) = 80,340 s.
+        #expect(Self.seconds(Self.sample(contact, .resolution)) == 80_340)
+        #expect(contacts[1].firstResponseAt == nil && contacts[1].resolvedAt == nil)
+    }
+
     // MARK: Bad input
 
     @Test("malformed lines are rejected with their line and reason; nothing else is lost", arguments: [false, true])
