@@ -42,13 +42,32 @@ public struct Contact: Sendable, Hashable {
     public var vendorSLAMet: Bool?
     /// The last bot handoff at or before the first response (while unanswered: the last bot handoff so far);
     /// first response is timed from the later of this and ``createdAt``. Only an event stream records it.
-    public var botHandoffAt: Timestamp?
+    public var botHandoffAt: Timestamp? {
+        get { timeline?.value.botHandoffAt }
+        set { updateTimeline { $0.botHandoffAt = newValue } }
+    }
     /// The stretches spent waiting on the customer or a third party (status pending or on hold), oldest first,
     /// not overlapping; resolution leaves them out. Empty when not recorded (one-row-per-contact exports).
-    public var pauses: [PauseInterval] = []
+    public var pauses: [PauseInterval] {
+        get { timeline?.value.pauses ?? [] }
+        set { updateTimeline { $0.pauses = newValue } }
+    }
     /// One wait per block of customer messages after the first response, oldest first: the next-reply
     /// samples. `nil` when the source cannot tell (one-row-per-contact exports); empty when there was none.
-    public var nextReplyWaits: [ReplyWait]?
+    public var nextReplyWaits: [ReplyWait]? {
+        get { timeline?.value.nextReplyWaits }
+        set { updateTimeline { $0.nextReplyWaits = newValue } }
+    }
+
+    /// What only an event stream records, boxed so that a contact from any other export carries one empty
+    /// reference (a million contacts are held at once).
+    private var timeline: TimelineBox?
+
+    private mutating func updateTimeline(_ change: (inout Timeline) -> Void) {
+        var value = timeline?.value ?? Timeline()
+        change(&value)
+        timeline = value == Timeline() ? nil : TimelineBox(value)
+    }
 
     /// Creates a contact with its three required fields.
     public init(id: String, channel: String, createdAt: Timestamp) {
@@ -96,4 +115,22 @@ public struct ReplyWait: Sendable, Hashable {
         self.customerAt = customerAt
         self.replyAt = replyAt
     }
+}
+
+/// The event-stream fields of a contact.
+struct Timeline: Sendable, Hashable {
+    var botHandoffAt: Timestamp?
+    var pauses: [PauseInterval] = []
+    var nextReplyWaits: [ReplyWait]?
+}
+
+/// An immutable ``Timeline`` held by reference; compared by value.
+final class TimelineBox: Sendable, Hashable {
+    let value: Timeline
+
+    init(_ value: Timeline) { self.value = value }
+
+    static func == (lhs: TimelineBox, rhs: TimelineBox) -> Bool { lhs.value == rhs.value }
+
+    func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
 }

@@ -18,7 +18,7 @@ public struct EventStreamImporter: ContactImporter {
     public init() {}
 
     /// The event types, as the `type` member names them.
-    public enum EventType: String, Sendable, CaseIterable {
+    enum EventType: String, Sendable, CaseIterable {
         /// The contact was created; carries `channel` and the dimensions.
         case created
         /// A message from the customer.
@@ -47,7 +47,7 @@ public struct EventStreamImporter: ContactImporter {
 
     /// The statuses a `status` event may name. `pending` and `on_hold` pause resolution; `solved` is a solve,
     /// and so is `closed` unless the contact is already solved; `new` and `open` are working states.
-    public static let statuses: [String] = ["new", "open", "pending", "on_hold", "solved", "closed"]
+    static let statuses: [String] = ["new", "open", "pending", "on_hold", "solved", "closed"]
 
     /// One event, as read.
     struct Event: Hashable {

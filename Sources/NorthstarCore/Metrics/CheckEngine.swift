@@ -53,7 +53,9 @@ public struct CheckEngine: Sendable {
                 contact.endedAt ?? latest
             )
             // An event stream knows later moments: customer messages and replies after the first response, pauses.
-            for wait in contact.nextReplyWaits ?? [] { latest = max(latest, wait.customerAt, wait.replyAt ?? latest) }
+            if let waits = contact.nextReplyWaits {
+                for wait in waits { latest = max(latest, wait.customerAt, wait.replyAt ?? latest) }
+            }
             for pause in contact.pauses { latest = max(latest, pause.start, pause.end ?? latest) }
             return latest
         }
