@@ -196,40 +196,36 @@ public struct CheckEngine: Sendable {
             limit = nil
         }
         let goodOutcome = metric.higherIsBetter
+        /// Counts one sample of `contact` (a duration, outcome, answer or pending wait; never `several`).
+        func take(_ sample: MetricSample, of contact: Contact) {
+            switch sample {
+            case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
+                guard let period = periodOf(at) else { return }
+                record(period, contact) { $0.add(sample, contact: contact, limit: limit, goodOutcome: goodOutcome) }
+            case .pending(let since, let pauses):
+                // An open contact is a miss once its time limit has run out before the as-of time.
+                guard let within else { return }
+                guard
+                    let deadline = Self.deadline(from: since, after: within, clock: clock, pauses: pauses, until: asOf)
+                else { return }
+                guard let period = periodOf(deadline) else { return }
+                let elapsed = Double(Self.running(from: since, to: asOf, clock: clock, pauses: pauses))
+                record(period, contact) { $0.addLate(seconds: elapsed, contact: contact) }
+            case .several, .excluded:
+                return
+            }
+        }
         for contact in contacts {
             let inPopulation = filters.allSatisfy { filter in
                 contact.value(of: filter.dimension).map(filter.values.contains) ?? false
             }
             guard inPopulation else { continue }
-            func take(_ sample: MetricSample) {
-                switch sample {
-                case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
-                    guard let period = periodOf(at) else { return }
-                    record(period, contact) {
-                        $0.add(sample, contact: contact, limit: limit, goodOutcome: goodOutcome)
-                    }
-                case .pending(let since, let pauses):
-                    // An open contact is a miss once its time limit has run out before the as-of time.
-                    guard let within else { return }
-                    guard
-                        let deadline = Self.deadline(
-                            from: since,
-                            after: within,
-                            clock: clock,
-                            pauses: pauses,
-                            until: asOf
-                        )
-                    else { return }
-                    guard let period = periodOf(deadline) else { return }
-                    let elapsed = Double(Self.running(from: since, to: asOf, clock: clock, pauses: pauses))
-                    record(period, contact) { $0.addLate(seconds: elapsed, contact: contact) }
-                case .several(let samples):
-                    for part in samples { take(part) }
-                case .excluded:
-                    return
-                }
+            let sample = definitions.sample(of: contact, for: metric, clock: clock, asOf: asOf)
+            if case .several(let samples) = sample {
+                for part in samples { take(part, of: contact) }
+            } else {
+                take(sample, of: contact)
             }
-            take(definitions.sample(of: contact, for: metric, clock: clock, asOf: asOf))
         }
 
         let ordered = buckets.keys.sorted()
