@@ -40,6 +40,34 @@ public struct Contact: Sendable, Hashable {
     /// The source system's own SLA verdict, for reconciliation (ServiceNow's `made_sla`): `true` when it says
     /// the SLA was met. Northstar computes its own verdicts; this is what the tool showed.
     public var vendorSLAMet: Bool?
+    /// The last bot handoff at or before the first response (while unanswered: the last bot handoff so far);
+    /// first response is timed from the later of this and ``createdAt``. Only an event stream records it.
+    public var botHandoffAt: Timestamp? {
+        get { timeline?.value.botHandoffAt }
+        set { updateTimeline { $0.botHandoffAt = newValue } }
+    }
+    /// The stretches spent waiting on the customer or a third party (status pending or on hold), oldest first,
+    /// not overlapping; resolution leaves them out. Empty when not recorded (one-row-per-contact exports).
+    public var pauses: [PauseInterval] {
+        get { timeline?.value.pauses ?? [] }
+        set { updateTimeline { $0.pauses = newValue } }
+    }
+    /// One wait per block of customer messages after the first response, oldest first: the next-reply
+    /// samples. `nil` when the source cannot tell (one-row-per-contact exports); empty when there was none.
+    public var nextReplyWaits: [ReplyWait]? {
+        get { timeline?.value.nextReplyWaits }
+        set { updateTimeline { $0.nextReplyWaits = newValue } }
+    }
+
+    /// What only an event stream records, boxed so that a contact from any other export carries one empty
+    /// reference (a million contacts are held at once).
+    private var timeline: TimelineBox?
+
+    private mutating func updateTimeline(_ change: (inout Timeline) -> Void) {
+        var value = timeline?.value ?? Timeline()
+        change(&value)
+        timeline = value == Timeline() ? nil : TimelineBox(value)
+    }
 
     /// Creates a contact with its three required fields.
     public init(id: String, channel: String, createdAt: Timestamp) {
@@ -59,4 +87,50 @@ public struct Contact: Sendable, Hashable {
         case .category: category
         }
     }
+}
+
+/// A stretch during which a contact waited on someone other than the team (status pending or on hold).
+public struct PauseInterval: Sendable, Hashable {
+    /// When the pause began.
+    public var start: Timestamp
+    /// When it ended (the next status change, solve or reopen); `nil` while the contact is still paused.
+    public var end: Timestamp?
+
+    /// Creates a pause.
+    public init(start: Timestamp, end: Timestamp?) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One block of customer messages after the first response and the reply that answered it: a next-reply sample.
+public struct ReplyWait: Sendable, Hashable {
+    /// The oldest customer message of the block still unanswered.
+    public var customerAt: Timestamp
+    /// The next public agent reply; `nil` while the block is unanswered.
+    public var replyAt: Timestamp?
+
+    /// Creates a wait.
+    public init(customerAt: Timestamp, replyAt: Timestamp?) {
+        self.customerAt = customerAt
+        self.replyAt = replyAt
+    }
+}
+
+/// The event-stream fields of a contact.
+struct Timeline: Sendable, Hashable {
+    var botHandoffAt: Timestamp?
+    var pauses: [PauseInterval] = []
+    var nextReplyWaits: [ReplyWait]?
+}
+
+/// An immutable ``Timeline`` held by reference; compared by value.
+final class TimelineBox: Sendable, Hashable {
+    let value: Timeline
+
+    init(_ value: Timeline) { self.value = value }
+
+    static func == (lhs: TimelineBox, rhs: TimelineBox) -> Bool { lhs.value == rhs.value }
+
+    func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
 }

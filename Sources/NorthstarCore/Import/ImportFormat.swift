@@ -6,6 +6,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case serviceNow = "servicenow"
     /// A case/activity/timestamp event log, read through an activity map (default: the help-desk preset).
     case eventLog = "event-log"
+    /// Northstar's event stream: JSON Lines, one event a line (created, messages, replies, statuses, …);
+    /// all files of a run are read together.
+    case eventStream = "event-stream"
     /// Intercom conversations as the REST API returns them (JSON pages, lists or JSON Lines).
     case intercom
     /// Salesforce Service Cloud cases, from a report (field labels) or the API (field names).
@@ -32,6 +35,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case .serviceNow:
             "ServiceNow incident export: number, incident_state, opened_at, resolved_at, … (docs/importers.md)"
         case .eventLog: "Event log: case, activity, timestamp, with an activity map (docs/importers.md)"
+        case .eventStream:
+            "Event stream, JSON Lines: {\"contact\", \"type\", \"at\", …} per line; pauses, bot handoffs, next "
+                + "replies (docs/importers.md)"
         case .intercom: "Intercom conversations JSON from the REST API: pages, lists or JSON Lines (docs/importers.md)"
         case .salesforceCases: "Salesforce Case report or API CSV: Case Number, Date/Time Opened, … (docs/importers.md)"
         case .salesforceMilestones: "Salesforce CaseMilestone CSV, joined to the cases read with it (docs/importers.md)"
@@ -53,7 +59,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     /// their metrics or conversations in another): such files are given to one importer call.
     public var joinsFiles: Bool {
         switch self {
-        case .zendeskJSON, .freshdeskJSON: true
+        case .zendeskJSON, .freshdeskJSON, .eventStream: true
         default: false
         }
     }
@@ -67,6 +73,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             var map = ActivityMap.helpdesk
             map.timezone = timeZoneIdentifier
             return try EventLogImporter(map: map)
+        case .eventStream: return EventStreamImporter()
         case .intercom: return IntercomImporter()
         case .salesforceCases: return try SalesforceCaseImporter(timeZoneIdentifier: timeZoneIdentifier)
         case .salesforceMilestones: return try SalesforceMilestoneImporter(timeZoneIdentifier: timeZoneIdentifier)
@@ -121,6 +128,12 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             recordArrays: ZendeskImporter.recordArrays.union(FreshdeskImporter.recordArrays)
         )
         var matches: [ImportFormat] = []
+        // An event stream's first line is itself the first record: a top-level object naming contact, type, at.
+        if let first = shape.firstRecord, Set(shape.topLevelKeys) == first.keys,
+            first.keys.isSuperset(of: ["contact", "type", "at"])
+        {
+            matches.append(.eventStream)
+        }
         if ZendeskImporter.matches(topLevelKeys: shape.topLevelKeys, firstRecord: shape.firstRecord) {
             matches.append(.zendeskJSON)
         }

@@ -45,13 +45,19 @@ public struct CheckEngine: Sendable {
     /// Evaluates all promises.
     public func evaluate(_ contacts: [Contact], imports: [ImportReport] = []) -> CheckReport {
         let latest = contacts.reduce(Timestamp(seconds: 0)) { latest, contact in
-            max(
+            var latest = max(
                 latest,
                 contact.createdAt,
                 contact.firstResponseAt ?? latest,
                 contact.resolvedAt ?? latest,
                 contact.endedAt ?? latest
             )
+            // An event stream knows later moments: customer messages and replies after the first response, pauses.
+            if let waits = contact.nextReplyWaits {
+                for wait in waits { latest = max(latest, wait.customerAt, wait.replyAt ?? latest) }
+            }
+            for pause in contact.pauses { latest = max(latest, pause.start, pause.end ?? latest) }
+            return latest
         }
         let asOf = options.to ?? latest
         let results = charter.promises.map { evaluate($0, contacts, asOf: asOf) }
@@ -82,8 +88,9 @@ public struct CheckEngine: Sendable {
     /// The rules this engine applies, as reported with every result.
     public static let definitions = [
         "Durations are counted in the period of their completion event (the reply, the solve, the end of the call).",
-        "First response: creation to the first public human reply; solved without a reply and abandoned contacts are excluded.",
-        "Resolution: creation to the last solve. Speed of answer: queue entry to answer, answered contacts only.",
+        "First response: from the later of creation and the last bot handoff before the reply, to the first public human reply; solved without a reply and abandoned contacts are excluded.",
+        "Next reply: from the oldest unanswered customer message after the first response to the next public agent reply, one sample per block of customer messages; a block still unanswered at a solve is dropped.",
+        "Resolution: creation to the last solve, minus paused time (pending, on hold), each pause masked by the business hours before it is removed. Speed of answer: queue entry (or bot handoff) to answer, answered contacts only.",
         "Handle time: answer to end of the conversation, plus after-contact work.",
         "Open contacts already past a `within` limit at the as-of time count as misses in the period their limit ran out.",
         "Business-hours durations count only open hours of the calendar in its own time zone, holidays closed; samples that arrive and complete while closed are 0 and reported as closedHours.",
@@ -130,7 +137,7 @@ public struct CheckEngine: Sendable {
                     detractors += 1
                     breach(contact.id)
                 }
-            case .pending, .excluded:
+            case .pending, .several, .excluded:
                 break
             }
         }
@@ -143,7 +150,8 @@ public struct CheckEngine: Sendable {
 
         private mutating func breach(_ id: String) {
             breachCount += 1
-            if breaches.count < CheckEngine.maximumBreachesListed { breaches.append(id) }
+            // A contact with several samples (next reply) is listed once for consecutive misses.
+            if breaches.count < CheckEngine.maximumBreachesListed, breaches.last != id { breaches.append(id) }
         }
     }
 
@@ -188,28 +196,35 @@ public struct CheckEngine: Sendable {
             limit = nil
         }
         let goodOutcome = metric.higherIsBetter
+        /// Counts one sample of `contact` (a duration, outcome, answer or pending wait; never `several`).
+        func take(_ sample: MetricSample, of contact: Contact) {
+            switch sample {
+            case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
+                guard let period = periodOf(at) else { return }
+                record(period, contact) { $0.add(sample, contact: contact, limit: limit, goodOutcome: goodOutcome) }
+            case .pending(let since, let pauses):
+                // An open contact is a miss once its time limit has run out before the as-of time.
+                guard let within else { return }
+                guard
+                    let deadline = Self.deadline(from: since, after: within, clock: clock, pauses: pauses, until: asOf)
+                else { return }
+                guard let period = periodOf(deadline) else { return }
+                let elapsed = Double(Self.running(from: since, to: asOf, clock: clock, pauses: pauses))
+                record(period, contact) { $0.addLate(seconds: elapsed, contact: contact) }
+            case .several, .excluded:
+                return
+            }
+        }
         for contact in contacts {
             let inPopulation = filters.allSatisfy { filter in
                 contact.value(of: filter.dimension).map(filter.values.contains) ?? false
             }
             guard inPopulation else { continue }
             let sample = definitions.sample(of: contact, for: metric, clock: clock, asOf: asOf)
-            switch sample {
-            case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
-                guard let period = periodOf(at) else { continue }
-                record(period, contact) { $0.add(sample, contact: contact, limit: limit, goodOutcome: goodOutcome) }
-            case .pending(let since):
-                // An open contact is a miss once its time limit has run out before the as-of time.
-                guard let within else { continue }
-                guard let deadline = Self.deadline(from: since, after: within, clock: clock, until: asOf)
-                else { continue }
-                guard let period = periodOf(deadline) else { continue }
-                let elapsed =
-                    clock.map { Double($0.businessSeconds(from: since, to: asOf)) }
-                    ?? Double(asOf.seconds - since.seconds)
-                record(period, contact) { $0.addLate(seconds: elapsed, contact: contact) }
-            case .excluded:
-                continue
+            if case .several(let samples) = sample {
+                for part in samples { take(part, of: contact) }
+            } else {
+                take(sample, of: contact)
             }
         }
 
@@ -244,13 +259,43 @@ public struct CheckEngine: Sendable {
         )
     }
 
-    /// The instant at which `seconds` of the clock have passed since `start`, if that is before `limit`.
+    /// The seconds the clock (calendar time without one) runs from `start` to `end`, time inside `pauses` left
+    /// out after the business-hours mask.
+    static func running(
+        from start: Timestamp,
+        to end: Timestamp,
+        clock: BusinessClock?,
+        pauses: [PauseInterval]
+    ) -> Int64 {
+        guard end > start else { return 0 }
+        let whole = clock?.businessSeconds(from: start, to: end) ?? (end.seconds - start.seconds)
+        return max(0, whole - MetricDefinitions.pausedSeconds(pauses, from: start, to: end, clock: clock))
+    }
+
+    /// The instant at which `seconds` of the clock have passed since `start`, not counting `pauses`, if that is
+    /// before `limit`.
     static func deadline(
         from start: Timestamp,
         after seconds: Int64,
         clock: BusinessClock?,
+        pauses: [PauseInterval] = [],
         until limit: Timestamp
     ) -> Timestamp? {
+        if !pauses.isEmpty {
+            // Running time only grows with wall time, so the deadline can be found by bisection.
+            func late(_ instant: Int64) -> Bool {
+                let ran = running(from: start, to: Timestamp(seconds: instant), clock: clock, pauses: pauses)
+                return clock == nil ? ran >= seconds : ran > seconds
+            }
+            guard late(limit.seconds) else { return nil }
+            var low = start.seconds + seconds
+            var high = limit.seconds
+            while low < high {
+                let middle = low + (high - low) / 2
+                if late(middle) { high = middle } else { low = middle + 1 }
+            }
+            return Timestamp(seconds: low)
+        }
         guard let clock else {
             let deadline = Timestamp(seconds: start.seconds + seconds)
             return deadline <= limit ? deadline : nil

@@ -6,8 +6,12 @@ enum MetricSample {
     case outcome(Bool, at: Timestamp)
     /// A 0–10 likelihood-to-recommend answer.
     case recommendation(Int, at: Timestamp)
-    /// Still running at the as-of time: it can only count against an attainment target once it is late.
-    case pending(since: Timestamp)
+    /// Still running at the as-of time: it can only count against an attainment target once it is late. Time
+    /// inside `pauses` does not run.
+    case pending(since: Timestamp, pauses: [PauseInterval])
+    /// Several samples from one contact (next reply: one per block of customer messages), each a `duration` or
+    /// a `pending`.
+    case several([MetricSample])
     /// Not part of this metric, with the reason (shown by `--explain`).
     case excluded(String)
 }
@@ -30,19 +34,39 @@ struct MetricDefinitions {
         switch metric {
         case .firstResponse, .speedOfAnswer:
             if metric == .speedOfAnswer && contact.abandoned == true { return .excluded("abandoned before an answer") }
+            // The clock starts at the later of creation and the last bot handoff before the reply.
+            var start = contact.createdAt
+            if let handoff = contact.botHandoffAt, handoff > start, handoff <= contact.firstResponseAt ?? handoff {
+                start = handoff
+            }
             guard let answered = contact.firstResponseAt else {
                 if contact.abandoned == true { return .excluded("abandoned before a response") }
                 if contact.resolvedAt != nil { return .excluded("solved without a public reply") }
-                return .pending(since: contact.createdAt)
+                return .pending(since: start, pauses: [])
             }
-            let (seconds, closed) = elapsed(contact.createdAt, answered)
+            let (seconds, closed) = elapsed(start, answered)
             return .duration(seconds: seconds, at: answered, closedHours: closed)
         case .nextReply:
-            return .excluded("next reply needs an event stream; the contacts CSV has one row per contact")
+            guard let waits = contact.nextReplyWaits else {
+                return .excluded("next reply needs an event stream; the contacts CSV has one row per contact")
+            }
+            let samples = waits.map { wait -> MetricSample in
+                guard let reply = wait.replyAt else { return .pending(since: wait.customerAt, pauses: []) }
+                let (seconds, closed) = elapsed(wait.customerAt, reply)
+                return .duration(seconds: seconds, at: reply, closedHours: closed)
+            }
+            switch samples.count {
+            case 0: return .excluded("no customer message after the first response")
+            case 1: return samples[0]
+            default: return .several(samples)
+            }
         case .resolution:
-            guard let resolved = contact.resolvedAt else { return .pending(since: contact.createdAt) }
-            let (seconds, closed) = elapsed(contact.createdAt, resolved)
-            return .duration(seconds: seconds, at: resolved, closedHours: closed)
+            guard let resolved = contact.resolvedAt else {
+                return .pending(since: contact.createdAt, pauses: contact.pauses)
+            }
+            let (whole, closed) = elapsed(contact.createdAt, resolved)
+            let paused = Self.pausedSeconds(contact.pauses, from: contact.createdAt, to: resolved, clock: clock)
+            return .duration(seconds: max(0, whole - Double(paused)), at: resolved, closedHours: closed)
         case .handleTime:
             guard let answered = contact.firstResponseAt, let ended = contact.endedAt else {
                 return .excluded("no answered and ended times")
@@ -74,5 +98,27 @@ struct MetricDefinitions {
             if contact.firstResponseAt != nil { return .outcome(false, at: contact.createdAt) }
             return .excluded("not known whether the contact was answered")
         }
+    }
+
+    /// The seconds of `pauses` inside `[start, end)` on the clock (calendar seconds without one): each pause is
+    /// masked by the business hours before it is removed, so a pause while closed removes nothing. A pause still
+    /// running ends at `end`; overlapping pauses count once.
+    static func pausedSeconds(
+        _ pauses: [PauseInterval],
+        from start: Timestamp,
+        to end: Timestamp,
+        clock: BusinessClock?
+    ) -> Int64 {
+        guard !pauses.isEmpty else { return 0 }
+        var total: Int64 = 0
+        var covered = start  // everything before this is counted already
+        for pause in pauses.sorted(by: { $0.start < $1.start }) {
+            let from = max(pause.start, covered)
+            let to = min(pause.end ?? end, end)
+            guard to > from else { continue }
+            total += clock?.businessSeconds(from: from, to: to) ?? (to.seconds - from.seconds)
+            covered = to
+        }
+        return total
     }
 }
