@@ -4,7 +4,13 @@
 public struct ContactCollection: Sendable {
     /// The contacts, in first-seen order.
     public private(set) var contacts: [Contact] = []
-    private var positions: [String: Int] = [:]
+    /// An id within its source. A struct, not `"source:id"`, which would allocate a string per contact.
+    private struct Key: Hashable {
+        let source: Int
+        let id: String
+    }
+    private var positions: [Key: Int] = [:]
+    private var sources: [String: Int] = [:]
 
     /// An empty collection.
     public init() {}
@@ -13,7 +19,14 @@ public struct ContactCollection: Sendable {
     /// from the same source.
     @discardableResult
     public mutating func add(_ contact: Contact, source: String = "") -> Bool {
-        let key = source.isEmpty ? contact.id : "\(source)\u{1F}\(contact.id)"
+        let sourceNumber =
+            sources[source]
+            ?? {
+                let number = sources.count
+                sources[source] = number
+                return number
+            }()
+        let key = Key(source: sourceNumber, id: contact.id)
         if let position = positions[key] {
             contacts[position] = contact
             return false
