@@ -1183,7 +1183,7 @@ struct CharterAllProblemsTests {
                 "test.yaml:4:7: error: tone: unknown tone `grumpy`. Use friendly, expert or calm.",
                 "test.yaml:7:1: error: colour: unknown key `colour`. Allowed here: northstar, organization, owner, "
                     + "timezone, tone, vision, mission, behaviors, behaviours, values, calendars, segments, promises, "
-                    + "scope, review, history, signoffs, buyIn, minimumSample.",
+                    + "scope, review, history, signoffs, buyIn, minimumSample, preset, definition.",
             ]
         )
     }

@@ -64,6 +64,7 @@ struct CheckReportRenderingTests {
             population: "channel=chat",
             clock: "calendar",
             period: "week",
+            definition: "Northstar's defaults",
             periods: [
                 period("2026-W10", 0.92, n: 400, (0.89, 0.94), .kept, median: 12, p90: 28),
                 period("2026-W11", 0.88, n: 380, (0.84, 0.91), .atRisk, median: 14, p90: 33),
@@ -114,6 +115,7 @@ struct CheckReportRenderingTests {
         population: "all contacts",
         clock: "office",
         period: "week",
+        definition: "Northstar's defaults",
         periods: [
             period("2026-W10", 129_600, n: 220, (115_200, 144_000), .kept, median: 129_600, p90: 302_400),
             period("2026-W11", 187_200, n: 210, (176_400, 201_600), .broken, median: 187_200, p90: 360_000),
@@ -130,6 +132,7 @@ struct CheckReportRenderingTests {
         population: "all contacts",
         clock: "calendar",
         period: "month",
+        definition: "Northstar's defaults",
         periods: [
             period("2026-01", 32.46, n: 150, (25.1, 39.9), .atRisk),
             period(

@@ -37,6 +37,8 @@ public struct Charter: Sendable {
     public var buyIn: BuyIn?
     /// The default minimum sample below which a verdict is "insufficient data".
     public var minimumSample: Int
+    /// The charter-wide definition options (`preset:`, `definition:`), which each promise may override.
+    public var metricOptions = MetricOptions()
     /// The file the charter was read from, for locations.
     public var file: String
 

@@ -2,7 +2,9 @@ import Foundation
 import Yams
 
 extension CharterDecoder {
-    static let promiseKeys = ["id", "says", "metric", "where", "clock", "target", "period", "minimumSample", "note"]
+    static let promiseKeys = [
+        "id", "says", "metric", "where", "clock", "target", "period", "minimumSample", "note", "preset", "definition",
+    ]
     static let targetKeys = [
         "within", "share", "atLeast", "atMost", "median", "mean", "p50", "p75", "p80", "p90", "p95", "p99",
     ]
@@ -135,6 +137,12 @@ extension CharterDecoder {
             }
             if let note = entries.value("note") { _ = context.string(note, "\(path).note") }
 
+            let options = decodeOptions(
+                preset: entries.value("preset"),
+                definition: entries.value("definition"),
+                base: charter.metricOptions,
+                path: path
+            )
             guard let id, let metric, let target else { continue }
             promises.append(
                 Promise(
@@ -146,6 +154,7 @@ extension CharterDecoder {
                     target: target,
                     period: period,
                     minimumSample: minimumSample,
+                    options: options,
                     location: context.location(item)
                 )
             )

@@ -8,7 +8,7 @@ struct CharterDecoder {
     static let topLevelKeys = [
         "northstar", "organization", "owner", "timezone", "tone", "vision", "mission", "behaviors", "behaviours",
         "values", "calendars", "segments", "promises", "scope", "review", "history", "signoffs", "buyIn",
-        "minimumSample",
+        "minimumSample", "preset", "definition",
     ]
 
     func decode(_ root: Node) -> Charter? {
@@ -126,6 +126,12 @@ struct CharterDecoder {
                 context.integer(node, "minimumSample", minimum: 1, expected: "a sample size of at least 1") ?? 20
         }
 
+        charter.metricOptions = decodeOptions(
+            preset: entries.value("preset"),
+            definition: entries.value("definition"),
+            base: MetricOptions(),
+            path: ""
+        )
         if let node = entries.value("calendars") {
             charter.calendars = decodeCalendars(node, defaultZone: charter.timeZoneIdentifier)
         }

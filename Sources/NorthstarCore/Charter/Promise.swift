@@ -33,6 +33,8 @@ public struct Promise: Sendable, Hashable {
     public var period: Period
     /// Below this many samples in a period the verdict is "insufficient data".
     public var minimumSample: Int
+    /// The definition choices the metric is computed with (Northstar's defaults, a preset, or overrides).
+    public var options: MetricOptions
     /// Where the promise starts in the charter file.
     public var location: SourceLocation?
 
@@ -46,6 +48,7 @@ public struct Promise: Sendable, Hashable {
         target: PromiseTarget,
         period: Period = .week,
         minimumSample: Int = 20,
+        options: MetricOptions = MetricOptions(),
         location: SourceLocation? = nil
     ) {
         self.id = id
@@ -56,6 +59,7 @@ public struct Promise: Sendable, Hashable {
         self.target = target
         self.period = period
         self.minimumSample = minimumSample
+        self.options = options
         self.location = location
     }
 }

@@ -162,7 +162,7 @@ public struct CheckEngine: Sendable {
         }
         let periodKind = options.period ?? promise.period
         let periods = PeriodCalendar(timeZoneIdentifier: charter.timeZoneIdentifier, period: periodKind)
-        let definitions = MetricDefinitions()
+        let definitions = MetricDefinitions(options: promise.options)
         var buckets: [ReportingPeriod: Accumulator] = [:]
         var slices: [ReportingPeriod: [String: Accumulator]] = [:]
         let totalPeriod = ReportingPeriod(start: options.from ?? Timestamp(seconds: 0), end: asOf, label: "total")
@@ -255,6 +255,7 @@ public struct CheckEngine: Sendable {
             population: promise.population.summary,
             clock: promise.clock.description,
             period: options.total ? "total" : periodKind.rawValue,
+            definition: promise.options.summary,
             periods: results
         )
     }

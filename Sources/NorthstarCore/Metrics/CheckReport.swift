@@ -15,6 +15,8 @@ public struct CheckReport: Sendable, Codable {
         public var clock: String
         /// `week`, `month`, `quarter` or `total`.
         public var period: String
+        /// The definition choices applied: `Northstar's defaults`, or the preset and overrides in words.
+        public var definition: String
         /// Results per period, oldest first.
         public var periods: [PeriodResult]
     }

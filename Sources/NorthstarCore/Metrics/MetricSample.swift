@@ -18,10 +18,10 @@ enum MetricSample {
 
 /// The metric definitions applied to canonical contacts.
 struct MetricDefinitions {
-    /// Days after a solve within which a reopen counts against first-contact resolution and reopen rate.
+    /// Northstar's default window, in days, after a solve within which a reopen counts.
     static let reopenWindowDays = 7
-    /// CSAT answers at or above this are positive (top-2-box on 1–5).
-    var csatPositiveThreshold: Double = 4
+    /// The definition choices: Northstar's defaults unless a preset or `definition:` says otherwise.
+    var options = MetricOptions()
     /// Channels where speed of answer, abandonment and handle time apply.
     static let liveChannels: Set<String> = ["phone", "chat", "voice", "messaging", "call"]
 
@@ -36,7 +36,9 @@ struct MetricDefinitions {
             if metric == .speedOfAnswer && contact.abandoned == true { return .excluded("abandoned before an answer") }
             // The clock starts at the later of creation and the last bot handoff before the reply.
             var start = contact.createdAt
-            if let handoff = contact.botHandoffAt, handoff > start, handoff <= contact.firstResponseAt ?? handoff {
+            if options.firstResponseStart == .handoff, let handoff = contact.botHandoffAt, handoff > start,
+                handoff <= contact.firstResponseAt ?? handoff
+            {
                 start = handoff
             }
             guard let answered = contact.firstResponseAt else {
@@ -62,10 +64,12 @@ struct MetricDefinitions {
             }
         case .resolution:
             guard let resolved = contact.resolvedAt else {
-                return .pending(since: contact.createdAt, pauses: contact.pauses)
+                return .pending(since: contact.createdAt, pauses: options.subtractPauses ? contact.pauses : [])
             }
             let (whole, closed) = elapsed(contact.createdAt, resolved)
-            let paused = Self.pausedSeconds(contact.pauses, from: contact.createdAt, to: resolved, clock: clock)
+            let paused =
+                options.subtractPauses
+                ? Self.pausedSeconds(contact.pauses, from: contact.createdAt, to: resolved, clock: clock) : 0
             return .duration(seconds: max(0, whole - Double(paused)), at: resolved, closedHours: closed)
         case .handleTime:
             guard let answered = contact.firstResponseAt, let ended = contact.endedAt else {
@@ -76,17 +80,20 @@ struct MetricDefinitions {
         case .fcr, .reopenRate:
             guard let resolved = contact.resolvedAt else { return .excluded("not solved") }
             // Windowed rates use the creation cohort that has matured past the window.
-            guard contact.createdAt.seconds + Int64(Self.reopenWindowDays) * 86_400 <= asOf.seconds else {
-                return .excluded("created less than \(Self.reopenWindowDays) days before the data ends")
+            guard contact.createdAt.seconds + Int64(options.reopenWindowDays) * 86_400 <= asOf.seconds else {
+                return .excluded("created less than \(options.reopenWindowDays) days before the data ends")
             }
             let reopened = (contact.reopens ?? 0) > 0
             _ = resolved
             if metric == .reopenRate { return .outcome(reopened, at: contact.createdAt) }
             guard let replies = contact.agentReplies else { return .excluded("no agent reply count") }
-            return .outcome(replies <= 1 && !reopened, at: contact.createdAt)
+            return .outcome(
+                replies <= options.fcrMaxReplies && !(options.fcrCountsReopens && reopened),
+                at: contact.createdAt
+            )
         case .csat:
             guard let score = contact.csat else { return .excluded("no satisfaction answer") }
-            return .outcome(score >= csatPositiveThreshold, at: contact.resolvedAt ?? contact.createdAt)
+            return .outcome(score >= options.csatPositiveAtLeast, at: contact.resolvedAt ?? contact.createdAt)
         case .nps:
             guard let score = contact.nps else { return .excluded("no recommendation answer") }
             return .recommendation(score, at: contact.resolvedAt ?? contact.createdAt)
