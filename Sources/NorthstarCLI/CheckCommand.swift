@@ -104,14 +104,23 @@ struct CheckCommand: ParsableCommand {
         )
 
         if let explain {
-            guard let promise = report.promises.first(where: { $0.id == explain }) else {
+            let engine = CheckEngine(charter: charterValue, options: options)
+            guard let promise = report.promises.first(where: { $0.id == explain }),
+                let rows = engine.explain(explain, contacts: contacts, periodLabel: nil)
+            else {
                 let ids = report.promises.map(\.id)
                 printError(
                     "Error: no promise `\(explain)`.\(ids.isEmpty ? "" : " Promises: \(ids.joined(separator: ", ")).")"
                 )
                 throw ExitCode.failure
             }
-            print(CheckTextRenderer(terminal: .standardOutput).explain(promise))
+            // The latest complete period, as the text report headlines it.
+            let latest = promise.periods.last(where: { !$0.partial }) ?? promise.periods.last
+            let shown = rows.filter { $0.period == latest?.label }
+            switch format {
+            case .json: print(CharterReporting.json(shown))
+            default: print(CheckTextRenderer(terminal: .standardOutput).explain(promise, period: latest, rows: shown))
+            }
             return
         }
         print(format.render(report) ?? CheckTextRenderer(terminal: .standardOutput).render(report))

@@ -78,19 +78,38 @@ struct CheckTextRenderer {
         return lines.joined(separator: "\n")
     }
 
-    func explain(_ promise: CheckReport.PromiseResult) -> String {
-        guard let latest = promise.periods.last else { return "\(promise.id): no samples." }
+    func explain(
+        _ promise: CheckReport.PromiseResult,
+        period: CheckReport.PeriodResult?,
+        rows: [ExplainedSample]
+    ) -> String {
+        guard let period else { return "\(promise.id): no samples." }
         var lines = [
-            terminal.bold("\(promise.id) in \(latest.label)")
-                + ": \(value(latest.value, promise)) against \(promise.target.summary), n=\(latest.n), \(latest.verdict.rawValue)",
-            "population \(promise.population), clock \(promise.clock), period \(latest.start) to \(latest.end)",
+            terminal.bold("\(promise.id) in \(period.label)")
+                + ": \(value(period.value, promise)) against \(promise.target.summary), n=\(period.n), \(period.verdict.rawValue)",
+            terminal.dim(
+                "population \(promise.population), clock \(promise.clock), \(promise.definition); period \(period.start) to \(period.end)"
+            ),
         ]
-        if latest.breaches.isEmpty {
-            lines.append("No contact broke it.")
-        } else {
-            lines.append("Contacts that broke it (\(latest.breaches.count) listed):")
-            lines.append(contentsOf: latest.breaches.map { "  \($0)" })
+        let limit = 200
+        for row in rows.prefix(limit) {
+            let mark = row.met == false ? terminal.red("✗") : row.counted ? terminal.green("✓") : terminal.dim("–")
+            var line = "  \(mark) \(row.id)  created \(row.created)"
+            if let completed = row.completed { line += " → \(completed)" }
+            if row.counted || row.met != nil, let measured = row.value {
+                line +=
+                    "  "
+                    + (promise.metric.kind == .duration
+                        ? Self.duration(measured)
+                        : promise.metric == .nps ? "\(Int(measured))" : (measured == 1 ? "yes" : "no"))
+            }
+            if let note = row.note { line += terminal.dim("  (\(row.counted ? "" : "not counted: ")\(note))") }
+            lines.append(line)
         }
+        if rows.count > limit {
+            lines.append(terminal.dim("  … \(rows.count - limit) more; --format json lists them all"))
+        }
+        if rows.isEmpty { lines.append("  No contact of the population falls in this period.") }
         return lines.joined(separator: "\n")
     }
 

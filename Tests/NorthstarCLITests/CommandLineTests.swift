@@ -305,7 +305,21 @@ struct CheckCommandLineTests {
             "check", "--charter", charter, data, "--period", "total", "--explain", "chat-first-response",
         ])
         #expect(output.status == 0)
-        #expect(output.standardOutput.contains("Contacts that broke it (1 listed):\n  B"))
+        // Misses first, with their times and the clock's seconds; then the contacts that kept it.
+        let lines = output.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[2].hasPrefix("  ✗ B  created 2026-03-04T11:00:00Z → 2026-03-04T11:05:00Z  5m"))
+        #expect(lines[3].hasPrefix("  ✓ A  created 2026-03-04T10:00:00Z → 2026-03-04T10:00:10Z  10s"))
+        let json = try CommandRunner.run(
+            [
+                "check", "--charter", charter, data, "--period", "total", "--explain", "chat-first-response",
+                "--format", "json",
+            ]
+        )
+        let rows = try #require(JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["B", "A"])
+        #expect(rows.first?["value"] as? Double == 300)
+        #expect(rows.first?["met"] as? Bool == false)
         let unknown = try CommandRunner.run(["check", "--charter", charter, data, "--explain", "nope"])
         #expect(unknown.status == 1)
         #expect(unknown.standardError.contains("no promise `nope`"))

@@ -215,3 +215,36 @@ struct CheckEngineTests {
         #expect(abs((period.value ?? 0) / 3_600 - medianHours) < 1e-4)
     }
 }
+
+@Suite("Explaining a number")
+struct ExplainTests {
+    @Test("every contact of the population is listed: misses first, kept, and excluded with the reason")
+    func explain() throws {
+        let charter = try CheckEngineTests.charter(
+            "  - {id: chat, metric: first-response, where: {channel: chat}, target: {within: 30s, share: 90%}}"
+        )
+        let contacts = [
+            CheckEngineTests.contact("fast", "chat", created: "2026-03-04T10:00:00Z", response: "2026-03-04T10:00:05Z"),
+            CheckEngineTests.contact("slow", "chat", created: "2026-03-04T10:00:00Z", response: "2026-03-04T10:02:00Z"),
+            CheckEngineTests.contact(
+                "silent",
+                "chat",
+                created: "2026-03-04T10:00:00Z",
+                resolved: "2026-03-04T10:30:00Z"
+            ),
+            CheckEngineTests.contact(
+                "mail",
+                "email",
+                created: "2026-03-04T10:00:00Z",
+                response: "2026-03-04T11:00:00Z"
+            ),
+        ]
+        let engine = CheckEngine(charter: charter, options: .init(to: CheckEngineTests.time("2026-03-05T00:00:00Z")))
+        let rows = try #require(engine.explain("chat", contacts: contacts, periodLabel: "2026-W10"))
+        #expect(rows.map(\.id) == ["slow", "fast", "silent"])  // the email is outside the population
+        #expect(rows[0].met == false && rows[0].value == 120 && rows[0].counted)
+        #expect(rows[1].met == true && rows[1].value == 5)
+        #expect(rows[2].counted == false && rows[2].note == "solved without a public reply")
+        #expect(engine.explain("nope", contacts: contacts, periodLabel: nil) == nil)
+    }
+}
