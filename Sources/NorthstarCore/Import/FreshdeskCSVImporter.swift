@@ -72,11 +72,7 @@ public struct FreshdeskCSVImporter: ContactImporter {
             guard let fields = VendorCSVHeader.usableFields(record, width: names.count, report: &report) else {
                 continue
             }
-            func text(_ name: String) -> String? {
-                guard let column = index[name] else { return nil }
-                let value = fields[column].trimmingCharacters(in: .whitespaces)
-                return value.isEmpty ? nil : value
-            }
+            func text(_ name: String) -> String? { VendorCSVHeader.cell(name, in: fields, index: index) }
             func reject(_ reason: String) { report.reject(line: record.line, reason: reason, fields: fields) }
             guard let id = text("ticket id") else {
                 reject("Ticket ID is missing")

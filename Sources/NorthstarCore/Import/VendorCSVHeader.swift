@@ -3,6 +3,13 @@ import Foundation
 /// The header and row checks the vendors' UI CSV exports share: labels matched without regard to case or
 /// surrounding spaces, the required ones checked with a suggestion, the rest listed as ignored.
 enum VendorCSVHeader {
+    /// The cell under the header `name` (lower case), trimmed; `nil` when the column is absent or the cell empty.
+    static func cell(_ name: String, in fields: [String], index: [String: Int]) -> String? {
+        guard let column = index[name] else { return nil }
+        let value = fields[column].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
     /// Reads the header; returns the lower-case names and the first position of each.
     static func read(
         _ reader: CSVReader,
