@@ -19,79 +19,34 @@ public final class CSVReader {
     /// A field longer than this is a broken file (an unterminated quote swallowing the rest), not data.
     public static let maximumFieldBytes = 1 << 20
 
-    private let file: String
-    private let handle: FileHandle?
-    private var buffer: [UInt8]
-    private var position = 0
-    private var atEnd: Bool
+    private var source: ChunkedByteSource
+    private var file: String { source.file }
     private var line = 1
-    private let chunkSize: Int
     private var checkedStart = false
     private let delimiter: UInt8
 
     /// Reads the file at `path`.
     public init(path: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) throws(ImportError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ImportError(code: .unreadable, message: "\(path): cannot be opened (does it exist?).")
-        }
-        self.file = path
-        self.handle = handle
-        self.buffer = []
-        self.atEnd = false
-        self.chunkSize = chunkSize
+        self.source = try ChunkedByteSource(path: path, chunkSize: chunkSize)
         self.delimiter = delimiter
     }
 
     /// Reads CSV held in memory; `file` names it in locations.
     public init(bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ",")) {
-        self.file = file
-        self.handle = nil
-        self.buffer = bytes
-        self.atEnd = true
-        self.chunkSize = 0
+        self.source = ChunkedByteSource(bytes: bytes, file: file)
         self.delimiter = delimiter
     }
 
-    deinit { try? handle?.close() }
+    deinit { source.close() }
 
     /// Bytes read so far, for progress.
-    public private(set) var bytesConsumed = 0
-
-    private func refill() throws(ImportError) {
-        guard !atEnd, let handle else { return }
-        let data: Data?
-        do {
-            data = try handle.read(upToCount: chunkSize)
-        } catch {
-            throw ImportError(code: .unreadable, message: "\(file): cannot be read: \(error.localizedDescription)")
-        }
-        guard let data, !data.isEmpty else {
-            atEnd = true
-            return
-        }
-        if position > 0 {
-            buffer.removeFirst(position)
-            position = 0
-        }
-        buffer.append(contentsOf: data)
-    }
-
-    /// The byte at `offset` from the current position, reading more of the file when needed.
-    @inline(__always)
-    private func peek(_ offset: Int = 0) throws(ImportError) -> UInt8? {
-        while position + offset >= buffer.count {
-            if atEnd { return nil }
-            try refill()
-        }
-        return buffer[position + offset]
-    }
+    public var bytesConsumed: Int { source.offset }
 
     private func checkStart() throws(ImportError) {
         checkedStart = true
-        if try peek() == 0xEF, try peek(1) == 0xBB, try peek(2) == 0xBF {
-            position += 3
-            bytesConsumed += 3
-        } else if let first = try peek(), let second = try peek(1),
+        if try source.peek() == 0xEF, try source.peek(1) == 0xBB, try source.peek(2) == 0xBF {
+            source.position += 3
+        } else if let first = try source.peek(), let second = try source.peek(1),
             (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)
         {
             throw ImportError(
@@ -111,16 +66,16 @@ public final class CSVReader {
     /// The next record, or `nil` at the end of the file.
     ///
     /// Finds the end of the record first (a line end outside quotes), reading more of the file only when the
-    /// buffer holds no complete record, then splits it in one pass over contiguous bytes.
+    /// source.buffer holds no complete record, then splits it in one pass over contiguous bytes.
     public func next() throws(ImportError) -> Record? {
         if !checkedStart { try checkStart() }
-        guard try peek() != nil else { return nil }
+        guard try source.peek() != nil else { return nil }
         let startLine = line
-        var scanFrom = position
+        var scanFrom = source.position
         var inQuotes = false
-        var recordEnd = -1  // index of the line end byte, or buffer.count at the end of the file
+        var recordEnd = -1  // index of the line end byte, or source.buffer.count at the end of the file
         while recordEnd < 0 {
-            let found: (index: Int, quotes: Bool) = buffer.withUnsafeBufferPointer { bytes in
+            let found: (index: Int, quotes: Bool) = source.buffer.withUnsafeBufferPointer { bytes in
                 var quotes = inQuotes
                 var index = scanFrom
                 let count = bytes.count
@@ -135,15 +90,17 @@ public final class CSVReader {
                 }
                 return (-1, quotes)
             }
-            if found.index >= 0 && !(buffer[found.index] == 0x0D && found.index == buffer.count - 1 && !atEnd) {
+            if found.index >= 0
+                && !(source.buffer[found.index] == 0x0D && found.index == source.buffer.count - 1 && !source.atEnd)
+            {
                 recordEnd = found.index
             } else if found.index >= 0 {
                 // A CR at the very end of what is read: read on, to see whether an LF follows it.
                 inQuotes = false
-                scanFrom = found.index - position
-                try refill()
-                scanFrom += position
-            } else if atEnd {
+                scanFrom = found.index - source.position
+                try source.refill()
+                scanFrom += source.position
+            } else if source.atEnd {
                 if found.quotes {
                     throw ImportError(
                         code: .malformed,
@@ -151,10 +108,10 @@ public final class CSVReader {
                         location: SourceLocation(file: file, line: startLine, column: 1)
                     )
                 }
-                recordEnd = buffer.count
+                recordEnd = source.buffer.count
             } else {
                 inQuotes = found.quotes
-                let consumed = buffer.count - position
+                let consumed = source.buffer.count - source.position
                 if consumed > Self.maximumFieldBytes * 4 {
                     throw ImportError(
                         code: .malformed,
@@ -162,17 +119,17 @@ public final class CSVReader {
                         location: SourceLocation(file: file, line: startLine, column: 1)
                     )
                 }
-                scanFrom = buffer.count - position
-                try refill()  // moves the unread bytes to the front of the buffer
-                scanFrom += position
+                scanFrom = source.buffer.count - source.position
+                try source.refill()  // moves the unread bytes to the front of the source.buffer
+                scanFrom += source.position
             }
         }
         var fields: [String] = []
         var invalid = false
         var tooLong = false
         var newlines = 0
-        buffer.withUnsafeBufferPointer { bytes in
-            var index = position
+        source.buffer.withUnsafeBufferPointer { bytes in
+            var index = source.position
             var unquoted: [UInt8] = []
             while true {
                 if index < recordEnd && bytes[index] == 0x22 {
@@ -227,13 +184,12 @@ public final class CSVReader {
         }
         // Step over the line end: CRLF, LF or a lone CR.
         var end = recordEnd
-        if end < buffer.count {
-            end += buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? 2 : 1
+        if end < source.buffer.count {
+            end += source.buffer[end] == 0x0D && end + 1 < source.buffer.count && source.buffer[end + 1] == 0x0A ? 2 : 1
             line += 1
         }
         line += newlines
-        bytesConsumed += end - position
-        position = end
+        source.position = end
         return Record(fields: fields, line: startLine, invalidUTF8: invalid)
     }
 }

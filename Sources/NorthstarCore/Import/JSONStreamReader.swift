@@ -27,14 +27,8 @@ final class JSONStreamReader {
     /// Containers nested deeper than this are refused: no export needs them, and they would exhaust the stack.
     static let maximumDepth = 200
 
-    private let file: String
-    private let handle: FileHandle?
-    private var buffer: [UInt8]
-    private var position = 0
-    private var atEnd: Bool
-    private let chunkSize: Int
-    /// Bytes dropped from the front of the buffer so far.
-    private var dropped = 0
+    private var source: ChunkedByteSource
+    private var file: String { source.file }
     private var line = 1
     private var lineStartOffset = 0
     private var invalidUTF8 = false
@@ -42,29 +36,18 @@ final class JSONStreamReader {
 
     /// Reads the file at `path`.
     init(path: String, chunkSize: Int = 1 << 20) throws(ImportError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ImportError(code: .unreadable, message: "\(path): cannot be opened (does it exist?).")
-        }
-        self.file = path
-        self.handle = handle
-        self.buffer = []
-        self.atEnd = false
-        self.chunkSize = chunkSize
+        self.source = try ChunkedByteSource(path: path, chunkSize: chunkSize)
     }
 
     /// Reads JSON held in memory; `file` names it in locations.
     init(bytes: [UInt8], file: String) {
-        self.file = file
-        self.handle = nil
-        self.buffer = bytes
-        self.atEnd = true
-        self.chunkSize = 0
+        self.source = ChunkedByteSource(bytes: bytes, file: file)
     }
 
-    deinit { try? handle?.close() }
+    deinit { source.close() }
 
     /// Bytes read so far, for progress.
-    var bytesConsumed: Int { dropped + position }
+    var bytesConsumed: Int { source.offset }
 
     // MARK: Reading records
 
@@ -77,15 +60,15 @@ final class JSONStreamReader {
     ) throws(ImportError) {
         try skipByteOrderMark()
         try skipWhitespace()
-        guard try peek() != nil else {
+        guard try source.peek() != nil else {
             throw ImportError(code: .malformed, message: "\(file) is empty; expected a JSON export.")
         }
         var topLevelIndex = 0
-        while let byte = try peek() {
+        while let byte = try source.peek() {
             let startLine = line
             switch byte {
             case UInt8(ascii: "["):
-                position += 1
+                source.position += 1
                 var index = 0
                 var more = true
                 try elements { () throws(ImportError) -> Bool in
@@ -100,15 +83,15 @@ final class JSONStreamReader {
                 }
                 if !more { return }
             case UInt8(ascii: "{"):
-                position += 1
+                source.position += 1
                 invalidUTF8 = false
                 var members: [(String, JSONValue)] = []
                 var streamed = false
                 var more = true
                 try objectMembers { (key: String) throws(ImportError) -> Bool in
-                    if streaming(key), try peek() == UInt8(ascii: "[") {
+                    if streaming(key), try source.peek() == UInt8(ascii: "[") {
                         streamed = true
-                        position += 1
+                        source.position += 1
                         var index = 0
                         try elements { () throws(ImportError) -> Bool in
                             index += 1
@@ -154,8 +137,8 @@ final class JSONStreamReader {
             }
             try skipWhitespace()
             // Newline-delimited records may be separated by commas when someone joined pages by hand.
-            if try peek() == UInt8(ascii: ",") {
-                position += 1
+            if try source.peek() == UInt8(ascii: ",") {
+                source.position += 1
                 try skipWhitespace()
             }
         }
@@ -165,18 +148,18 @@ final class JSONStreamReader {
     /// `element` reads the element and returns `false` to stop.
     private func elements(_ element: () throws(ImportError) -> Bool) throws(ImportError) {
         try skipWhitespace()
-        if try peek() == UInt8(ascii: "]") {
-            position += 1
+        if try source.peek() == UInt8(ascii: "]") {
+            source.position += 1
             return
         }
         while true {
             try skipWhitespace()
             guard try element() else { return }
             try skipWhitespace()
-            switch try peek() {
-            case UInt8(ascii: ","): position += 1
+            switch try source.peek() {
+            case UInt8(ascii: ","): source.position += 1
             case UInt8(ascii: "]"):
-                position += 1
+                source.position += 1
                 return
             case nil: throw syntaxError("the file ends inside an array")
             default: throw syntaxError("expected `,` or `]` after an array element")
@@ -188,25 +171,25 @@ final class JSONStreamReader {
     /// its value; `member` reads the value and returns `false` to stop.
     private func objectMembers(_ member: (String) throws(ImportError) -> Bool) throws(ImportError) {
         try skipWhitespace()
-        if try peek() == UInt8(ascii: "}") {
-            position += 1
+        if try source.peek() == UInt8(ascii: "}") {
+            source.position += 1
             return
         }
         while true {
             try skipWhitespace()
-            guard try peek() == UInt8(ascii: "\"") else { throw syntaxError("expected a member name in quotes") }
-            position += 1
+            guard try source.peek() == UInt8(ascii: "\"") else { throw syntaxError("expected a member name in quotes") }
+            source.position += 1
             let key = try parseString()
             try skipWhitespace()
-            guard try peek() == UInt8(ascii: ":") else { throw syntaxError("expected `:` after a member name") }
-            position += 1
+            guard try source.peek() == UInt8(ascii: ":") else { throw syntaxError("expected `:` after a member name") }
+            source.position += 1
             try skipWhitespace()
             guard try member(key) else { return }
             try skipWhitespace()
-            switch try peek() {
-            case UInt8(ascii: ","): position += 1
+            switch try source.peek() {
+            case UInt8(ascii: ","): source.position += 1
             case UInt8(ascii: "}"):
-                position += 1
+                source.position += 1
                 return
             case nil: throw syntaxError("the file ends inside an object")
             default: throw syntaxError("expected `,` or `}` after an object member")
@@ -220,10 +203,10 @@ final class JSONStreamReader {
         guard depth <= Self.maximumDepth else {
             throw syntaxError("values nest more than \(Self.maximumDepth) deep")
         }
-        guard let byte = try peek() else { throw syntaxError("the file ends where a value should be") }
+        guard let byte = try source.peek() else { throw syntaxError("the file ends where a value should be") }
         switch byte {
         case UInt8(ascii: "{"):
-            position += 1
+            source.position += 1
             var members: [String: JSONValue] = [:]
             try objectMembers { (key: String) throws(ImportError) -> Bool in
                 members[key] = try parseValue(depth: depth + 1)
@@ -231,7 +214,7 @@ final class JSONStreamReader {
             }
             return .object(members)
         case UInt8(ascii: "["):
-            position += 1
+            source.position += 1
             var values: [JSONValue] = []
             try elements { () throws(ImportError) -> Bool in
                 values.append(try parseValue(depth: depth + 1))
@@ -239,7 +222,7 @@ final class JSONStreamReader {
             }
             return .array(values)
         case UInt8(ascii: "\""):
-            position += 1
+            source.position += 1
             return .string(try parseString())
         case UInt8(ascii: "t"):
             try expectLiteral("true")
@@ -260,9 +243,9 @@ final class JSONStreamReader {
     private func expectLiteral(_ literal: StaticString) throws(ImportError) {
         let bytes = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
         for (offset, expected) in bytes.enumerated() {
-            if try peek(offset) != expected { throw syntaxError("expected `\(literal)`") }
+            if try source.peek(offset) != expected { throw syntaxError("expected `\(literal)`") }
         }
-        position += bytes.count
+        source.position += bytes.count
     }
 
     /// A number's text, checked against the JSON grammar.
@@ -270,29 +253,29 @@ final class JSONStreamReader {
         var text: [UInt8] = []
         func digits() throws(ImportError) -> Int {
             var count = 0
-            while let byte = try peek(), byte >= 0x30, byte <= 0x39 {
+            while let byte = try source.peek(), byte >= 0x30, byte <= 0x39 {
                 text.append(byte)
-                position += 1
+                source.position += 1
                 count += 1
             }
             return count
         }
-        if try peek() == UInt8(ascii: "-") {
+        if try source.peek() == UInt8(ascii: "-") {
             text.append(UInt8(ascii: "-"))
-            position += 1
+            source.position += 1
         }
         guard try digits() > 0 else { throw syntaxError("a number has no digits") }
-        if try peek() == UInt8(ascii: ".") {
+        if try source.peek() == UInt8(ascii: ".") {
             text.append(UInt8(ascii: "."))
-            position += 1
+            source.position += 1
             guard try digits() > 0 else { throw syntaxError("a number has no digits after its decimal point") }
         }
-        if let byte = try peek(), byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+        if let byte = try source.peek(), byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
             text.append(byte)
-            position += 1
-            if let sign = try peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            source.position += 1
+            if let sign = try source.peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
                 text.append(sign)
-                position += 1
+                source.position += 1
             }
             guard try digits() > 0 else { throw syntaxError("a number has no digits in its exponent") }
         }
@@ -303,28 +286,28 @@ final class JSONStreamReader {
     private func parseString() throws(ImportError) -> String {
         scratch.removeAll(keepingCapacity: true)
         while true {
-            // Fast path: copy plain bytes up to a quote, a backslash or the end of the buffer.
-            var end = position
-            while end < buffer.count {
-                let byte = buffer[end]
+            // Fast path: copy plain bytes up to a quote, a backslash or the end of the source.buffer.
+            var end = source.position
+            while end < source.buffer.count {
+                let byte = source.buffer[end]
                 if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
                 end += 1
             }
-            if end > position {
-                scratch.append(contentsOf: buffer[position..<end])
-                position = end
+            if end > source.position {
+                scratch.append(contentsOf: source.buffer[source.position..<end])
+                source.position = end
             }
-            guard let byte = try peek() else { throw syntaxError("the file ends inside a string") }
+            guard let byte = try source.peek() else { throw syntaxError("the file ends inside a string") }
             switch byte {
             case 0x22:
-                position += 1
+                source.position += 1
                 if let text = String(validating: scratch, as: UTF8.self) { return text }
                 invalidUTF8 = true
                 return String(decoding: scratch, as: UTF8.self)
             case 0x5C:
-                position += 1
-                guard let escaped = try peek() else { throw syntaxError("the file ends inside a string") }
-                position += 1
+                source.position += 1
+                guard let escaped = try source.peek() else { throw syntaxError("the file ends inside a string") }
+                source.position += 1
                 switch escaped {
                 case UInt8(ascii: "\""): scratch.append(0x22)
                 case UInt8(ascii: "\\"): scratch.append(0x5C)
@@ -338,8 +321,8 @@ final class JSONStreamReader {
                     var scalar = try hexQuad()
                     if (0xD800...0xDBFF).contains(scalar) {
                         // A high surrogate must be followed by an escaped low one.
-                        if try peek() == 0x5C, try peek(1) == UInt8(ascii: "u") {
-                            position += 2
+                        if try source.peek() == 0x5C, try source.peek(1) == UInt8(ascii: "u") {
+                            source.position += 2
                             let low = try hexQuad()
                             if (0xDC00...0xDFFF).contains(low) {
                                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
@@ -370,7 +353,7 @@ final class JSONStreamReader {
     private func hexQuad() throws(ImportError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = try peek() else { throw syntaxError("the file ends inside a \\u escape") }
+            guard let byte = try source.peek() else { throw syntaxError("the file ends inside a \\u escape") }
             let digit: UInt32
             switch byte {
             case 0x30...0x39: digit = UInt32(byte - 0x30)
@@ -379,55 +362,22 @@ final class JSONStreamReader {
             default: throw syntaxError("a \\u escape needs four hexadecimal digits")
             }
             value = value * 16 + digit
-            position += 1
+            source.position += 1
         }
         return value
     }
 
     // MARK: Bytes
 
-    private func refill() throws(ImportError) {
-        guard !atEnd, let handle else {
-            atEnd = true
-            return
-        }
-        let data: Data?
-        do {
-            data = try handle.read(upToCount: chunkSize)
-        } catch {
-            throw ImportError(code: .unreadable, message: "\(file): cannot be read: \(error.localizedDescription)")
-        }
-        guard let data, !data.isEmpty else {
-            atEnd = true
-            return
-        }
-        if position > 0 {
-            buffer.removeFirst(position)
-            dropped += position
-            position = 0
-        }
-        buffer.append(contentsOf: data)
-    }
-
-    /// The byte at `offset` from the current position, reading more of the file when needed.
-    @inline(__always)
-    private func peek(_ offset: Int = 0) throws(ImportError) -> UInt8? {
-        while position + offset >= buffer.count {
-            if atEnd { return nil }
-            try refill()
-        }
-        return buffer[position + offset]
-    }
-
     private func skipWhitespace() throws(ImportError) {
-        while let byte = try peek() {
+        while let byte = try source.peek() {
             switch byte {
             case 0x20, 0x09, 0x0D:
-                position += 1
+                source.position += 1
             case 0x0A:
-                position += 1
+                source.position += 1
                 line += 1
-                lineStartOffset = dropped + position
+                lineStartOffset = source.dropped + source.position
             default:
                 return
             }
@@ -435,9 +385,9 @@ final class JSONStreamReader {
     }
 
     private func skipByteOrderMark() throws(ImportError) {
-        if try peek() == 0xEF, try peek(1) == 0xBB, try peek(2) == 0xBF {
-            position += 3
-        } else if let first = try peek(), let second = try peek(1),
+        if try source.peek() == 0xEF, try source.peek(1) == 0xBB, try source.peek(2) == 0xBF {
+            source.position += 3
+        } else if let first = try source.peek(), let second = try source.peek(1),
             (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)
         {
             throw ImportError(
@@ -452,7 +402,11 @@ final class JSONStreamReader {
         ImportError(
             code: .malformed,
             message: "not valid JSON: \(what). Check that the export was saved completely.",
-            location: SourceLocation(file: file, line: line, column: dropped + position - lineStartOffset + 1)
+            location: SourceLocation(
+                file: file,
+                line: line,
+                column: source.dropped + source.position - lineStartOffset + 1
+            )
         )
     }
 
