@@ -30,29 +30,16 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         into sink: (Contact) -> Void
     ) throws(ImportError) -> ImportReport {
         var report = ImportReport(file: file, format: formatName)
-        guard let header = try reader.next() else {
-            throw ImportError(
-                code: .missingColumn,
-                message: "\(file) is empty; expected a header row starting `id,channel,created_at`."
-            )
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var index: [String: Int] = [:]
-        for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
-        let missing = Self.required.filter { index[$0] == nil }
-        guard missing.isEmpty else {
-            let hints = missing.compactMap { name in
-                Suggestion.closest(to: name, in: names).map { "`\($0)` for `\(name)`?" }
-            }
-            throw ImportError(
-                code: .missingColumn,
-                message: "the header lacks \(missing.map { "`\($0)`" }.joined(separator: ", "))"
-                    + (hints.isEmpty ? "." : "; did you mean \(hints.joined(separator: ", "))")
-                    + " The canonical columns are: \(Self.columns.joined(separator: ", ")).",
-                location: SourceLocation(file: file, line: header.line, column: 1)
-            )
-        }
-        report.ignoredColumns = names.filter { !$0.isEmpty && !Self.columns.contains($0) }
+        let (names, index) = try CSVHeader.read(
+            reader,
+            file: file,
+            required: Self.required,
+            known: Self.columns,
+            exportName: "Northstar's contacts CSV",
+            emptyMessage: "\(file) is empty; expected a header row starting `id,channel,created_at`.",
+            fix: "The canonical columns are: \(Self.columns.joined(separator: ", ")).",
+            report: &report
+        )
         let columnCount = names.count
         func column(_ name: String) -> Int? { index[name] }
         let columns = ColumnIndex(

@@ -59,7 +59,7 @@ public struct FreshdeskCSVImporter: ContactImporter {
         into sink: (Contact) -> Void
     ) throws(ImportError) -> ImportReport {
         var report = ImportReport(file: file, format: formatName)
-        let (names, index) = try VendorCSVHeader.read(
+        let (names, index) = try CSVHeader.read(
             reader,
             file: file,
             required: Self.required,
@@ -69,10 +69,10 @@ public struct FreshdeskCSVImporter: ContactImporter {
         )
         var rows = KeepLastRow<RowFacts>()
         while let record = try reader.next() {
-            guard let fields = VendorCSVHeader.usableFields(record, width: names.count, report: &report) else {
+            guard let fields = CSVHeader.usableFields(record, width: names.count, report: &report) else {
                 continue
             }
-            func text(_ name: String) -> String? { VendorCSVHeader.cell(name, in: fields, index: index) }
+            func text(_ name: String) -> String? { CSVHeader.cell(name, in: fields, index: index) }
             func reject(_ reason: String) { report.reject(line: record.line, reason: reason, fields: fields) }
             guard let id = text("ticket id") else {
                 reject("Ticket ID is missing")

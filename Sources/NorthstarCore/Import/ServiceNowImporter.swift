@@ -57,30 +57,17 @@ public struct ServiceNowImporter: CSVContactImporter {
         into sink: (Contact) -> Void
     ) throws(ImportError) -> ImportReport {
         var report = ImportReport(file: file, format: formatName)
-        guard let header = try reader.next() else {
-            throw ImportError(
-                code: .missingColumn,
-                message: "\(file) is empty; expected a ServiceNow incident header naming "
-                    + "\(Self.required.map { "`\($0)`" }.joined(separator: ", "))."
-            )
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var index: [String: Int] = [:]
-        for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
-        let missing = Self.required.filter { index[$0] == nil }
-        guard missing.isEmpty else {
-            let hints = missing.compactMap { name in
-                Suggestion.closest(to: name, in: names).map { "`\($0)` for `\(name)`?" }
-            }
-            throw ImportError(
-                code: .missingColumn,
-                message: "the header lacks \(missing.map { "`\($0)`" }.joined(separator: ", "))"
-                    + (hints.isEmpty ? "." : "; did you mean \(hints.joined(separator: ", "))")
-                    + " Export the incident table with field names, not labels, as the header.",
-                location: SourceLocation(file: file, line: header.line, column: 1)
-            )
-        }
-        report.ignoredColumns = names.filter { !$0.isEmpty && !Self.columns.contains($0) }
+        let (names, index) = try CSVHeader.read(
+            reader,
+            file: file,
+            required: Self.required,
+            known: Self.columns,
+            exportName: "a ServiceNow incident export",
+            emptyMessage: "\(file) is empty; expected a ServiceNow incident header naming "
+                + "\(Self.required.map { "`\($0)`" }.joined(separator: ", ")).",
+            fix: "Export the incident table with field names, not labels, as the header.",
+            report: &report
+        )
         let columns = ColumnIndex(
             number: index["number"]!,
             openedAt: index["opened_at"]!,

@@ -51,7 +51,7 @@ public struct ZendeskCSVImporter: ContactImporter {
         into sink: (Contact) -> Void
     ) throws(ImportError) -> ImportReport {
         var report = ImportReport(file: file, format: formatName)
-        let (names, index) = try VendorCSVHeader.read(
+        let (names, index) = try CSVHeader.read(
             reader,
             file: file,
             required: Self.required,
@@ -64,10 +64,10 @@ public struct ZendeskCSVImporter: ContactImporter {
         var unknownChannel = 0
         var answered = 0
         while let record = try reader.next() {
-            guard let fields = VendorCSVHeader.usableFields(record, width: names.count, report: &report) else {
+            guard let fields = CSVHeader.usableFields(record, width: names.count, report: &report) else {
                 continue
             }
-            func text(_ name: String) -> String? { VendorCSVHeader.cell(name, in: fields, index: index) }
+            func text(_ name: String) -> String? { CSVHeader.cell(name, in: fields, index: index) }
             func reject(_ reason: String) { report.reject(line: record.line, reason: reason, fields: fields) }
             guard let id = text("id") else {
                 reject("Id is missing")

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The header and row checks the vendors' UI CSV exports share: labels matched without regard to case or
-/// surrounding spaces, the required ones checked with a suggestion, the rest listed as ignored.
-enum VendorCSVHeader {
+/// The header and row checks every CSV format shares: names matched without regard to case or surrounding
+/// spaces, the required ones checked with a suggestion, the rest listed as ignored.
+enum CSVHeader {
     /// The cell under the header `name` (lower case), trimmed; `nil` when the column is absent or the cell empty.
     static func cell(_ name: String, in fields: [String], index: [String: Int]) -> String? {
         guard let column = index[name] else { return nil }
@@ -17,12 +17,15 @@ enum VendorCSVHeader {
         required: [String],
         known: [String],
         exportName: String,
+        emptyMessage: String? = nil,
+        fix: String? = nil,
         report: inout ImportReport
     ) throws(ImportError) -> (names: [String], index: [String: Int]) {
         guard let header = try reader.next() else {
             throw ImportError(
                 code: .missingColumn,
-                message: "\(file) is empty; expected \(exportName) with a header naming "
+                message: emptyMessage
+                    ?? "\(file) is empty; expected \(exportName) with a header naming "
                     + "\(required.map { "`\($0)`" }.joined(separator: ", "))."
             )
         }
@@ -38,7 +41,7 @@ enum VendorCSVHeader {
                 code: .missingColumn,
                 message: "the header lacks \(missing.map { "`\($0)`" }.joined(separator: ", "))"
                     + (hints.isEmpty ? "." : "; did you mean \(hints.joined(separator: ", "))")
-                    + " Export the tickets again from \(exportName) with these columns.",
+                    + " " + (fix ?? "Export the tickets again from \(exportName) with these columns."),
                 location: SourceLocation(file: file, line: header.line, column: 1)
             )
         }
