@@ -63,20 +63,8 @@ extension CSVReader {
     ) throws(ImportError) {
         while let record = try next() {
             if skip(record) { continue }
-            if record.fields.count == 1 && record.fields[0].isEmpty { continue }  // a blank line is not a row
-            report.rowsRead += 1
-            if record.invalidUTF8 {
-                report.reject(line: record.line, reason: "not UTF-8 text", fields: record.fields)
-                continue
-            }
-            guard record.fields.count == width else {
-                report.reject(
-                    line: record.line,
-                    reason: "has \(record.fields.count) fields, the header has \(width)",
-                    fields: record.fields
-                )
-                continue
-            }
+            // Blank lines, bytes that are not UTF-8 and rows of the wrong width are counted and refused here.
+            guard CSVHeader.usableFields(record, width: width, report: &report) != nil else { continue }
             body(record, &report)
         }
     }

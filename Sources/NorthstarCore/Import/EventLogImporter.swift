@@ -147,20 +147,8 @@ public struct EventLogImporter: CSVContactImporter {
         var caseIDs: [String] = []
         var position: [String: Int] = [:]
         while let record = try reader.next() {
-            if record.fields.count == 1 && record.fields[0].isEmpty { continue }  // a blank line is not a row
-            report.rowsRead += 1
-            if record.invalidUTF8 {
-                report.reject(line: record.line, reason: "not UTF-8 text", fields: record.fields)
-                continue
-            }
-            guard record.fields.count == names.count else {
-                report.reject(
-                    line: record.line,
-                    reason: "has \(record.fields.count) fields, the header has \(names.count)",
-                    fields: record.fields
-                )
-                continue
-            }
+            // Blank lines, bytes that are not UTF-8 and rows of the wrong width are counted and refused here.
+            guard CSVHeader.usableFields(record, width: names.count, report: &report) != nil else { continue }
             let caseID = record.fields[caseColumn].trimmingCharacters(in: .whitespaces)
             let activity = record.fields[activityColumn].trimmingCharacters(in: .whitespaces)
             guard !caseID.isEmpty else {
