@@ -24,11 +24,7 @@ extension CheckEngine {
     /// not-yet-late contacts are listed in the period they were created in.
     public func explain(_ promiseID: String, contacts: [Contact], periodLabel: String?) -> [ExplainedSample]? {
         guard let promise = charter.promises.first(where: { $0.id == promiseID }) else { return nil }
-        let asOf =
-            options.to
-            ?? contacts.reduce(Timestamp(seconds: 0)) { latest, contact in
-                max(latest, contact.createdAt, contact.firstResponseAt ?? latest, contact.resolvedAt ?? latest)
-            }
+        let asOf = options.to ?? contacts.reduce(Timestamp(seconds: 0)) { max($0, $1.latestMoment) }
         var clock: BusinessClock?
         if case .business(let name) = promise.clock, let calendar = charter.calendar(named: name) {
             clock = BusinessClock(calendar: calendar)
@@ -113,7 +109,7 @@ extension CheckEngine {
                 )
             case .several(let parts):
                 for part in parts { add(part, contact) }
-            case .excluded(let reason):
+            case .excluded(let reason), .notMatured(let reason):
                 rows.append(
                     .init(
                         id: contact.id,

@@ -42,47 +42,13 @@ public struct CheckEngine: Sendable {
         self.options = options
     }
 
-    /// Evaluates all promises.
+    /// Evaluates all promises over contacts held in memory.
     public func evaluate(_ contacts: [Contact], imports: [ImportReport] = []) -> CheckReport {
-        let latest = contacts.reduce(Timestamp(seconds: 0)) { latest, contact in
-            var latest = max(
-                latest,
-                contact.createdAt,
-                contact.firstResponseAt ?? latest,
-                contact.resolvedAt ?? latest,
-                contact.endedAt ?? latest
-            )
-            // An event stream knows later moments: customer messages and replies after the first response, pauses.
-            if let waits = contact.nextReplyWaits {
-                for wait in waits { latest = max(latest, wait.customerAt, wait.replyAt ?? latest) }
-            }
-            for pause in contact.pauses { latest = max(latest, pause.start, pause.end ?? latest) }
-            return latest
-        }
-        let asOf = options.to ?? latest
-        let results = charter.promises.map { evaluate($0, contacts, asOf: asOf) }
-        let input = CheckReport.Input(
-            rowsRead: imports.reduce(0) { $0 + $1.rowsRead },
-            accepted: imports.reduce(0) { $0 + $1.accepted },
-            rejected: imports.reduce(0) { $0 + $1.rejected },
-            duplicates: imports.reduce(0) { $0 + $1.duplicates },
-            files: imports.map {
-                CheckReport.FileSummary(
-                    file: $0.file,
-                    format: $0.format,
-                    rowsRead: $0.rowsRead,
-                    accepted: $0.accepted,
-                    rejectedByReason: $0.rejectedByReason
-                )
-            }
-        )
-        return CheckReport(
-            organization: charter.organization,
-            asOf: asOf.description,
-            promises: results,
-            definitions: Self.definitions,
-            input: input
-        )
+        let latest = contacts.reduce(Timestamp(seconds: 0)) { max($0, $1.latestMoment) }
+        var tally = CheckTally(charter: charter, options: options, asOf: options.to ?? latest)
+        for contact in contacts { tally.add(contact) }
+        tally.finish()
+        return tally.report(imports: imports)
     }
 
     /// The rules this engine applies, as reported with every result.
@@ -99,166 +65,6 @@ public struct CheckEngine: Sendable {
         "Percentiles interpolate linearly between closest ranks; shares use Wilson 95% intervals, percentiles order-statistic intervals, means Student's t, NPS the multinomial variance.",
         "Verdict: kept when the whole 95% interval meets the target, broken when none of it does, at-risk when it straddles, insufficient below the minimum sample.",
     ]
-
-    // MARK: One promise
-
-    /// Running totals for one period (or one slice of a period).
-    struct Accumulator {
-        var durations: [Double] = []
-        var successes = 0
-        var trials = 0
-        var promoters = 0
-        var passives = 0
-        var detractors = 0
-        var closedHours = 0
-        var lateOpen = 0
-        var breaches: [String] = []
-        var breachCount = 0
-
-        /// Adds one sample. `limit` is the duration a sample may take (the `within`, or the statistic's
-        /// bound) and `goodOutcome` the outcome that keeps a rate promise: plain values, not the promise,
-        /// because this runs once per contact and promise.
-        mutating func add(_ sample: MetricSample, contact: Contact, limit: Double?, goodOutcome: Bool) {
-            switch sample {
-            case .duration(let seconds, _, let closed):
-                durations.append(seconds)
-                if closed { closedHours += 1 }
-                if let limit, seconds > limit { breach(contact.id) }
-            case .outcome(let value, _):
-                trials += 1
-                if value { successes += 1 }
-                if value != goodOutcome { breach(contact.id) }
-            case .recommendation(let score, _):
-                if score >= 9 {
-                    promoters += 1
-                } else if score >= 7 {
-                    passives += 1
-                } else {
-                    detractors += 1
-                    breach(contact.id)
-                }
-            case .pending, .several, .excluded:
-                break
-            }
-        }
-
-        mutating func addLate(seconds: Double, contact: Contact) {
-            durations.append(seconds)
-            lateOpen += 1
-            breach(contact.id)
-        }
-
-        private mutating func breach(_ id: String) {
-            breachCount += 1
-            // A contact with several samples (next reply) is listed once for consecutive misses.
-            if breaches.count < CheckEngine.maximumBreachesListed, breaches.last != id { breaches.append(id) }
-        }
-    }
-
-    func evaluate(_ promise: Promise, _ contacts: [Contact], asOf: Timestamp) -> CheckReport.PromiseResult {
-        var clock: BusinessClock?
-        if case .business(let name) = promise.clock, let calendar = charter.calendar(named: name) {
-            clock = BusinessClock(calendar: calendar)
-        }
-        let periodKind = options.period ?? promise.period
-        let periods = PeriodCalendar(timeZoneIdentifier: charter.timeZoneIdentifier, period: periodKind)
-        let definitions = MetricDefinitions(options: promise.options)
-        var buckets: [ReportingPeriod: Accumulator] = [:]
-        var slices: [ReportingPeriod: [String: Accumulator]] = [:]
-        let totalPeriod = ReportingPeriod(start: options.from ?? Timestamp(seconds: 0), end: asOf, label: "total")
-
-        func periodOf(_ instant: Timestamp) -> ReportingPeriod? {
-            if let from = options.from, instant < from { return nil }
-            if instant > asOf { return nil }
-            if options.total { return totalPeriod }
-            return periods?.period(containing: instant)
-        }
-        func record(_ period: ReportingPeriod, _ contact: Contact, _ change: (inout Accumulator) -> Void) {
-            change(&buckets[period, default: Accumulator()])
-            for dimension in options.breakdown {
-                let key = "\(dimension.rawValue)=\(contact.value(of: dimension) ?? "(none)")"
-                change(&slices[period, default: [:]][key, default: Accumulator()])
-            }
-        }
-
-        // What the loop needs, taken out of the promise once: the loop runs per contact.
-        let metric = promise.metric
-        let filters = promise.population.filters.map { (dimension: $0.key, values: Set($0.value)) }
-        var limit: Double?
-        var within: Int64?
-        switch promise.target {
-        case .attainment(let duration, _):
-            limit = Double(duration.seconds)
-            within = Int64(duration.seconds)
-        case .statistic(_, let duration):
-            limit = Double(duration.seconds)
-        case .atLeast, .atMost:
-            limit = nil
-        }
-        let goodOutcome = metric.higherIsBetter
-        /// Counts one sample of `contact` (a duration, outcome, answer or pending wait; never `several`).
-        func take(_ sample: MetricSample, of contact: Contact) {
-            switch sample {
-            case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
-                guard let period = periodOf(at) else { return }
-                record(period, contact) { $0.add(sample, contact: contact, limit: limit, goodOutcome: goodOutcome) }
-            case .pending(let since, let pauses):
-                // An open contact is a miss once its time limit has run out before the as-of time.
-                guard let within else { return }
-                guard
-                    let deadline = Self.deadline(from: since, after: within, clock: clock, pauses: pauses, until: asOf)
-                else { return }
-                guard let period = periodOf(deadline) else { return }
-                let elapsed = Double(Self.running(from: since, to: asOf, clock: clock, pauses: pauses))
-                record(period, contact) { $0.addLate(seconds: elapsed, contact: contact) }
-            case .several, .excluded:
-                return
-            }
-        }
-        for contact in contacts {
-            let inPopulation = filters.allSatisfy { filter in
-                contact.value(of: filter.dimension).map(filter.values.contains) ?? false
-            }
-            guard inPopulation else { continue }
-            let sample = definitions.sample(of: contact, for: metric, clock: clock, asOf: asOf)
-            if case .several(let samples) = sample {
-                for part in samples { take(part, of: contact) }
-            } else {
-                take(sample, of: contact)
-            }
-        }
-
-        let ordered = buckets.keys.sorted()
-        let results = ordered.map { period -> CheckReport.PeriodResult in
-            var result = Self.summarize(buckets[period]!, promise: promise, period: period)
-            result.partial = period.end > asOf
-            if !options.breakdown.isEmpty {
-                result.breakdown = (slices[period] ?? [:]).sorted { $0.key < $1.key }.map { key, accumulator in
-                    let parts = key.split(separator: "=", maxSplits: 1).map(String.init)
-                    let slice = Self.summarize(accumulator, promise: promise, period: period)
-                    return CheckReport.BreakdownRow(
-                        dimension: parts[0],
-                        key: parts.count > 1 ? parts[1] : "",
-                        value: slice.value,
-                        n: slice.n,
-                        interval: slice.interval,
-                        verdict: slice.verdict
-                    )
-                }
-            }
-            return result
-        }
-        return CheckReport.PromiseResult(
-            id: promise.id,
-            metric: promise.metric,
-            target: Self.describe(promise),
-            population: promise.population.summary,
-            clock: promise.clock.description,
-            period: options.total ? "total" : periodKind.rawValue,
-            definition: promise.options.summary,
-            periods: results
-        )
-    }
 
     /// The seconds the clock (calendar time without one) runs from `start` to `end`, time inside `pauses` left
     /// out after the business-hours mask.
@@ -345,7 +151,7 @@ public struct CheckEngine: Sendable {
     }
 
     static func summarize(
-        _ accumulator: Accumulator,
+        _ accumulator: PeriodTotals,
         promise: Promise,
         period: ReportingPeriod
     ) -> CheckReport.PeriodResult {
@@ -355,7 +161,7 @@ public struct CheckEngine: Sendable {
         var note: String?
         var median: Double?
         var p90: Double?
-        let sorted = accumulator.durations.sorted()
+        let sorted = accumulator.sortedDurations()
         if !sorted.isEmpty {
             median = Statistics.percentile(sorted: sorted, 50)
             p90 = Statistics.percentile(sorted: sorted, 90)

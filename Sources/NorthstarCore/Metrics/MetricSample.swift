@@ -12,6 +12,8 @@ enum MetricSample {
     /// Several samples from one contact (next reply: one per block of customer messages), each a `duration` or
     /// a `pending`.
     case several([MetricSample])
+    /// Solved too recently for the reopen window at the as-of time (FCR, reopen rate), with the reason.
+    case notMatured(String)
     /// Not part of this metric, with the reason (shown by `--explain`).
     case excluded(String)
 }
@@ -25,7 +27,12 @@ struct MetricDefinitions {
     /// Channels where speed of answer, abandonment and handle time apply.
     static let liveChannels: Set<String> = ["phone", "chat", "voice", "messaging", "call"]
 
-    func sample(of contact: Contact, for metric: Metric, clock: BusinessClock?, asOf: Timestamp) -> MetricSample {
+    func sample(
+        of contact: some ContactFacts,
+        for metric: Metric,
+        clock: BusinessClock?,
+        asOf: Timestamp
+    ) -> MetricSample {
         func elapsed(_ start: Timestamp, _ end: Timestamp) -> (Double, Bool) {
             guard let clock else { return (Double(end.seconds - start.seconds), false) }
             let seconds = clock.businessSeconds(from: start, to: end)
@@ -81,7 +88,7 @@ struct MetricDefinitions {
             guard let resolved = contact.resolvedAt else { return .excluded("not solved") }
             // Windowed rates use the creation cohort that has matured past the window.
             guard contact.createdAt.seconds + Int64(options.reopenWindowDays) * 86_400 <= asOf.seconds else {
-                return .excluded("created less than \(options.reopenWindowDays) days before the data ends")
+                return .notMatured("created less than \(options.reopenWindowDays) days before the data ends")
             }
             let reopened = (contact.reopens ?? 0) > 0
             _ = resolved

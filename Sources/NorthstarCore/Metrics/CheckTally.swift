@@ -1,0 +1,178 @@
+/// The running totals of a check: every promise's samples, period by period, added one contact at a time so a
+/// check over a file never holds the file. What it keeps grows with the samples (one number per duration, for
+/// exact percentiles), a few counters per period, and the contacts whose samples still depend on the as-of time.
+///
+/// When the as-of time is not known before the data is read (no `--to`: it is the latest moment in the data),
+/// a contact whose sample depends on it (still open; solved too recently for the reopen window) is set aside and
+/// evaluated once all data is read. Everything else is counted at once, since the latest moment seen so far is
+/// a lower bound of the final as-of time.
+struct CheckTally {
+    /// Identifies a row of an export, so a row replaced by a later copy of the same contact can be taken out again.
+    typealias RowTag = UInt64
+
+    /// A contact whose samples wait for the final as-of time.
+    struct DeferredRow {
+        var row: ContactRow
+        var id: String
+        var tag: RowTag
+    }
+
+    let charter: Charter
+    let options: CheckEngine.Options
+    /// The as-of time when it is known before the data is read (`--to`, or contacts already in memory).
+    let fixedAsOf: Timestamp?
+    /// Codes of population values.
+    var values = ValueInterner()
+    /// One per promise, in charter order.
+    var promises: [PromiseTally]
+    /// The latest moment of any contact added.
+    var latest = Timestamp(seconds: 0)
+    /// Contacts set aside until the as-of time is known.
+    var deferred: [DeferredRow] = []
+    private var deferredLimit = 1 << 16
+    private var samples: [MetricSample] = []
+
+    init(charter: Charter, options: CheckEngine.Options, asOf: Timestamp?) {
+        self.charter = charter
+        self.options = options
+        self.fixedAsOf = asOf
+        var values = ValueInterner()
+        promises = charter.promises.map { PromiseTally($0, charter: charter, options: options, values: &values) }
+        self.values = values
+    }
+
+    /// The as-of time: fixed, or the latest moment read so far (final once all data is read).
+    var asOf: Timestamp { fixedAsOf ?? latest }
+
+    /// Adds a contact held in memory.
+    mutating func add(_ contact: Contact, tag: RowTag = 0) {
+        let row = ContactRow(contact, values: &values)
+        var id = contact.id
+        id.withUTF8 { add(row, id: UnsafeRawBufferPointer($0), tag: tag) }
+    }
+
+    /// Adds one contact: its samples are counted now, or it is set aside while they depend on the as-of time.
+    mutating func add(_ row: ContactRow, id: UnsafeRawBufferPointer, tag: RowTag) {
+        let moment = row.latestMoment
+        if moment > latest { latest = moment }
+        computeSamples(of: row)
+        if fixedAsOf == nil, samples.contains(where: \.dependsOnAsOf) {
+            deferred.append(DeferredRow(row: row, id: String(decoding: id, as: UTF8.self), tag: tag))
+            if deferred.count >= deferredLimit { settleDeferred() }
+            return
+        }
+        count(row, id: id, sign: 1)
+    }
+
+    /// Takes out a contact counted before, as a later row of the same contact replaces it. The samples of a
+    /// counted row never depend on the as-of time, so computing them again gives what was added.
+    mutating func retract(_ row: ContactRow, id: UnsafeRawBufferPointer) {
+        computeSamples(of: row)
+        count(row, id: id, sign: -1)
+    }
+
+    /// Counts the set-aside contacts whose samples no longer depend on the as-of time.
+    private mutating func settleDeferred() {
+        let waiting = deferred
+        deferred = []
+        for entry in waiting {
+            computeSamples(of: entry.row)
+            if samples.contains(where: \.dependsOnAsOf) {
+                deferred.append(entry)
+            } else {
+                var id = entry.id
+                id.withUTF8 { count(entry.row, id: UnsafeRawBufferPointer($0), sign: 1) }
+            }
+        }
+        // Do not sweep again before the list has grown as much again.
+        deferredLimit = max(1 << 16, deferred.count * 2)
+    }
+
+    /// Fills `samples` with the row's sample for each promise (`excluded` outside its population).
+    private mutating func computeSamples(of row: ContactRow) {
+        samples.removeAll(keepingCapacity: true)
+        let asOf = self.asOf
+        for promise in promises {
+            samples.append(promise.includes(row) ? promise.sample(of: row, asOf: asOf) : .excluded(""))
+        }
+    }
+
+    private mutating func count(_ row: ContactRow, id: UnsafeRawBufferPointer, sign: Int) {
+        let asOf = self.asOf
+        for index in promises.indices {
+            promises[index].take(samples[index], of: row, id: id, asOf: asOf, sign: sign)
+        }
+    }
+
+    /// Counts every contact still set aside, at the final as-of time; `skip` says which were replaced since.
+    mutating func finish(skipping skip: Set<RowTag> = []) {
+        let waiting = deferred
+        deferred = []
+        let asOf = self.asOf
+        for entry in waiting where !skip.contains(entry.tag) {
+            samples.removeAll(keepingCapacity: true)
+            for promise in promises {
+                samples.append(promise.includes(entry.row) ? promise.sample(of: entry.row, asOf: asOf) : .excluded(""))
+            }
+            var id = entry.id
+            id.withUTF8 { count(entry.row, id: UnsafeRawBufferPointer($0), sign: 1) }
+        }
+    }
+
+    /// Adds the totals of a tally over a later part of the same data; its value codes are translated.
+    mutating func merge(_ other: CheckTally) {
+        latest = max(latest, other.latest)
+        var translation: [UInt32] = [0]
+        for value in other.values.values { translation.append(values.code(of: value)) }
+        func translate(_ codes: SIMD8<UInt32>) -> SIMD8<UInt32> {
+            var result = SIMD8<UInt32>()
+            for position in 0..<8 { result[position] = translation[Int(codes[position])] }
+            return result
+        }
+        for index in promises.indices {
+            promises[index].merge(other.promises[index], translate: { translation[Int($0)] })
+        }
+        for var entry in other.deferred {
+            entry.row.dimensions = translate(entry.row.dimensions)
+            deferred.append(entry)
+        }
+    }
+
+    /// The report, once all data is counted and ``finish(skipping:)`` has run.
+    func report(imports: [ImportReport]) -> CheckReport {
+        let asOf = self.asOf
+        let input = CheckReport.Input(
+            rowsRead: imports.reduce(0) { $0 + $1.rowsRead },
+            accepted: imports.reduce(0) { $0 + $1.accepted },
+            rejected: imports.reduce(0) { $0 + $1.rejected },
+            duplicates: imports.reduce(0) { $0 + $1.duplicates },
+            files: imports.map {
+                CheckReport.FileSummary(
+                    file: $0.file,
+                    format: $0.format,
+                    rowsRead: $0.rowsRead,
+                    accepted: $0.accepted,
+                    rejectedByReason: $0.rejectedByReason
+                )
+            }
+        )
+        return CheckReport(
+            organization: charter.organization,
+            asOf: asOf.description,
+            promises: promises.map { $0.result(asOf: asOf, values: values) },
+            definitions: CheckEngine.definitions,
+            input: input
+        )
+    }
+}
+
+extension MetricSample {
+    /// Whether the sample may change with the as-of time: still running, or not yet past the reopen window.
+    var dependsOnAsOf: Bool {
+        switch self {
+        case .pending, .notMatured: true
+        case .several(let parts): parts.contains(where: \.dependsOnAsOf)
+        case .duration, .outcome, .recommendation, .excluded: false
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// What one period (or one slice of a period) of a promise has counted: its durations, outcome counts, NPS
+/// answers, and the first contacts that missed.
+struct PeriodTotals {
+    var durations: [Double] = []
+    /// Durations taken out again (a contact replaced by a later row of itself); removed when summarized.
+    var removedDurations: [Double] = []
+    var successes = 0
+    var trials = 0
+    var promoters = 0
+    var passives = 0
+    var detractors = 0
+    var closedHours = 0
+    var lateOpen = 0
+    var breaches: [String] = []
+    var breachCount = 0
+
+    /// Counts (`sign` 1) or takes out (`sign` −1) one sample. `limit` is the duration a sample may take (the
+    /// `within`, or the statistic's bound) and `goodOutcome` the outcome that keeps a rate promise: plain values,
+    /// not the promise, because this runs once per contact and promise.
+    mutating func add(
+        _ sample: MetricSample,
+        id: UnsafeRawBufferPointer,
+        limit: Double?,
+        goodOutcome: Bool,
+        sign: Int = 1
+    ) {
+        switch sample {
+        case .duration(let seconds, _, let closed):
+            if sign > 0 { durations.append(seconds) } else { removedDurations.append(seconds) }
+            if closed { closedHours += sign }
+            if let limit, seconds > limit { breach(id, sign: sign) }
+        case .outcome(let value, _):
+            trials += sign
+            if value { successes += sign }
+            if value != goodOutcome { breach(id, sign: sign) }
+        case .recommendation(let score, _):
+            if score >= 9 {
+                promoters += sign
+            } else if score >= 7 {
+                passives += sign
+            } else {
+                detractors += sign
+                breach(id, sign: sign)
+            }
+        case .pending, .several, .notMatured, .excluded:
+            break
+        }
+    }
+
+    /// Counts an open contact already past its limit, with the time it has run so far.
+    mutating func addLate(seconds: Double, id: UnsafeRawBufferPointer, sign: Int = 1) {
+        if sign > 0 { durations.append(seconds) } else { removedDurations.append(seconds) }
+        lateOpen += sign
+        breach(id, sign: sign)
+    }
+
+    private mutating func breach(_ id: UnsafeRawBufferPointer, sign: Int) {
+        breachCount += sign
+        if sign < 0 {
+            let text = String(decoding: id, as: UTF8.self)
+            if let index = breaches.firstIndex(of: text) { breaches.remove(at: index) }
+            return
+        }
+        // A contact with several samples (next reply) is listed once for consecutive misses.
+        guard breaches.count < CheckEngine.maximumBreachesListed else { return }
+        if let last = breaches.last, last.utf8.elementsEqual(id) { return }
+        breaches.append(String(decoding: id, as: UTF8.self))
+    }
+
+    /// Adds the totals of a later part of the same data.
+    mutating func merge(_ other: PeriodTotals) {
+        durations += other.durations
+        removedDurations += other.removedDurations
+        successes += other.successes
+        trials += other.trials
+        promoters += other.promoters
+        passives += other.passives
+        detractors += other.detractors
+        closedHours += other.closedHours
+        lateOpen += other.lateOpen
+        breachCount += other.breachCount
+        for id in other.breaches where breaches.count < CheckEngine.maximumBreachesListed {
+            if breaches.last != id { breaches.append(id) }
+        }
+    }
+
+    /// The durations counted, ascending, without those taken out again.
+    func sortedDurations() -> [Double] {
+        let sorted = durations.sorted()
+        guard !removedDurations.isEmpty else { return sorted }
+        var removed = removedDurations.sorted()[...]
+        var kept: [Double] = []
+        kept.reserveCapacity(sorted.count - removed.count)
+        for value in sorted {
+            if let first = removed.first, first == value {
+                removed.removeFirst()
+            } else {
+                kept.append(value)
+            }
+        }
+        return kept
+    }
+}

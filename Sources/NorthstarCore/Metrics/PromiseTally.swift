@@ -1,0 +1,210 @@
+/// One promise's running totals in a ``CheckTally``: an ``PeriodTotals`` per period, and per period and value of
+/// each `--by` dimension.
+struct PromiseTally {
+    /// A slice of a period: one value of one `--by` dimension.
+    struct SliceKey: Hashable {
+        var period: Int32
+        var position: Int8
+        var code: UInt32
+    }
+
+    let promise: Promise
+    private let definitions: MetricDefinitions
+    private let clock: BusinessClock?
+    private let calendar: PeriodCalendar?
+    private let options: CheckEngine.Options
+    /// The population as value codes per dimension position.
+    private let filters: [(position: Int, codes: [UInt32])]
+    /// The duration a sample may take: the `within`, or the statistic's bound.
+    private let limit: Double?
+    /// The `within` of an attainment target, for open contacts.
+    private let within: Int64?
+    private let goodOutcome: Bool
+
+    /// The periods seen, by index, and their accumulators.
+    private(set) var periods: [ReportingPeriod] = []
+    private(set) var totals: [PeriodTotals] = []
+    private var indexByStart: [Int64: Int] = [:]
+    private var slices: [SliceKey: PeriodTotals] = [:]
+    /// The last period looked up: consecutive samples mostly share one.
+    private var recent: (start: Int64, end: Int64, index: Int) = (0, 0, -1)
+
+    init(_ promise: Promise, charter: Charter, options: CheckEngine.Options, values: inout ValueInterner) {
+        self.promise = promise
+        self.options = options
+        definitions = MetricDefinitions(options: promise.options)
+        if case .business(let name) = promise.clock, let calendar = charter.calendar(named: name) {
+            clock = BusinessClock(calendar: calendar)
+        } else {
+            clock = nil
+        }
+        calendar = PeriodCalendar(
+            timeZoneIdentifier: charter.timeZoneIdentifier,
+            period: options.period ?? promise.period
+        )
+        filters = promise.population.filters.sorted { $0.key < $1.key }.map { dimension, allowed in
+            (dimension.position, allowed.map { values.code(of: $0) })
+        }
+        switch promise.target {
+        case .attainment(let duration, _):
+            limit = Double(duration.seconds)
+            within = Int64(duration.seconds)
+        case .statistic(_, let duration):
+            limit = Double(duration.seconds)
+            within = nil
+        case .atLeast, .atMost:
+            limit = nil
+            within = nil
+        }
+        goodOutcome = promise.metric.higherIsBetter
+    }
+
+    /// Whether the row belongs to the promise's population.
+    @inline(__always)
+    func includes(_ row: ContactRow) -> Bool {
+        for filter in filters where !filter.codes.contains(row.dimensions[filter.position]) { return false }
+        return true
+    }
+
+    /// The row's sample by the promise's definition.
+    func sample(of row: ContactRow, asOf: Timestamp) -> MetricSample {
+        definitions.sample(of: row, for: promise.metric, clock: clock, asOf: asOf)
+    }
+
+    /// Counts (`sign` 1) or takes out (`sign` −1) one sample.
+    mutating func take(
+        _ sample: MetricSample,
+        of row: ContactRow,
+        id: UnsafeRawBufferPointer,
+        asOf: Timestamp,
+        sign: Int
+    ) {
+        switch sample {
+        case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
+            guard let period = periodIndex(of: at, asOf: asOf) else { return }
+            let (limit, goodOutcome) = (self.limit, self.goodOutcome)
+            record(period, row) { $0.add(sample, id: id, limit: limit, goodOutcome: goodOutcome, sign: sign) }
+        case .pending(let since, let pauses):
+            // An open contact is a miss once its time limit has run out before the as-of time.
+            guard let within else { return }
+            guard
+                let deadline = CheckEngine.deadline(
+                    from: since,
+                    after: within,
+                    clock: clock,
+                    pauses: pauses,
+                    until: asOf
+                )
+            else { return }
+            guard let period = periodIndex(of: deadline, asOf: asOf) else { return }
+            let elapsed = Double(CheckEngine.running(from: since, to: asOf, clock: clock, pauses: pauses))
+            record(period, row) { $0.addLate(seconds: elapsed, id: id, sign: sign) }
+        case .several(let parts):
+            for part in parts { take(part, of: row, id: id, asOf: asOf, sign: sign) }
+        case .notMatured, .excluded:
+            return
+        }
+    }
+
+    private mutating func record(_ period: Int, _ row: ContactRow, _ change: (inout PeriodTotals) -> Void) {
+        change(&totals[period])
+        for dimension in options.breakdown {
+            let key = SliceKey(
+                period: Int32(period),
+                position: Int8(dimension.position),
+                code: row.dimensions[dimension.position]
+            )
+            change(&slices[key, default: PeriodTotals()])
+        }
+    }
+
+    /// The index of the period `instant` counts in, made when first seen; `nil` outside `--from` … as-of.
+    private mutating func periodIndex(of instant: Timestamp, asOf: Timestamp) -> Int? {
+        if let from = options.from, instant < from { return nil }
+        if instant > asOf { return nil }
+        if options.total {
+            // One period; its bounds are set when the report is made.
+            if totals.isEmpty { append(ReportingPeriod.total(from: options.from ?? Timestamp(seconds: 0), to: asOf)) }
+            return 0
+        }
+        if recent.start <= instant.seconds && instant.seconds < recent.end { return recent.index }
+        guard let calendar else { return nil }
+        let period = calendar.period(containing: instant)
+        let index = indexByStart[period.start.seconds] ?? append(period)
+        recent = (period.start.seconds, period.end.seconds, index)
+        return index
+    }
+
+    @discardableResult
+    private mutating func append(_ period: ReportingPeriod) -> Int {
+        indexByStart[period.start.seconds] = periods.count
+        periods.append(period)
+        totals.append(PeriodTotals())
+        return periods.count - 1
+    }
+
+    /// Adds the totals of a later part of the same data, whose value codes `translate` maps to this tally's.
+    mutating func merge(_ other: PromiseTally, translate: (UInt32) -> UInt32) {
+        var mapped: [Int] = []
+        for (index, period) in other.periods.enumerated() {
+            let own =
+                options.total
+                ? (totals.isEmpty ? append(period) : 0) : indexByStart[period.start.seconds] ?? append(period)
+            mapped.append(own)
+            totals[own].merge(other.totals[index])
+        }
+        for (key, accumulator) in other.slices {
+            let own = SliceKey(
+                period: Int32(mapped[Int(key.period)]),
+                position: key.position,
+                code: translate(key.code)
+            )
+            slices[own, default: PeriodTotals()].merge(accumulator)
+        }
+    }
+
+    /// The promise's result per period, in time order.
+    func result(asOf: Timestamp, values: ValueInterner) -> CheckReport.PromiseResult {
+        var bySlice: [Int: [(dimension: Dimension, key: String, accumulator: PeriodTotals)]] = [:]
+        for (key, accumulator) in slices {
+            let dimension = Dimension.allCases.first { $0.position == Int(key.position) } ?? .channel
+            bySlice[Int(key.period), default: []].append(
+                (dimension, values.value(of: key.code) ?? "(none)", accumulator)
+            )
+        }
+        let order = periods.indices.sorted { periods[$0] < periods[$1] }
+        let results = order.map { index -> CheckReport.PeriodResult in
+            var period = periods[index]
+            if options.total { period = .total(from: options.from ?? Timestamp(seconds: 0), to: asOf) }
+            var result = CheckEngine.summarize(totals[index], promise: promise, period: period)
+            result.partial = period.end > asOf
+            if !options.breakdown.isEmpty {
+                let rows = (bySlice[index] ?? []).sorted {
+                    ("\($0.dimension.rawValue)=\($0.key)") < ("\($1.dimension.rawValue)=\($1.key)")
+                }
+                result.breakdown = rows.map { slice in
+                    let summary = CheckEngine.summarize(slice.accumulator, promise: promise, period: period)
+                    return CheckReport.BreakdownRow(
+                        dimension: slice.dimension.rawValue,
+                        key: slice.key,
+                        value: summary.value,
+                        n: summary.n,
+                        interval: summary.interval,
+                        verdict: summary.verdict
+                    )
+                }
+            }
+            return result
+        }
+        return CheckReport.PromiseResult(
+            id: promise.id,
+            metric: promise.metric,
+            target: CheckEngine.describe(promise),
+            population: promise.population.summary,
+            clock: promise.clock.description,
+            period: options.total ? "total" : (options.period ?? promise.period).rawValue,
+            definition: promise.options.summary,
+            periods: results
+        )
+    }
+}
