@@ -88,9 +88,6 @@ struct CheckCommand: ParsableCommand {
             timeZoneIdentifier: sourceTimezone ?? charterValue.timeZoneIdentifier,
             mappingPath: mapping
         )
-        let (contacts, reports) = try ExportReading.read(data, run: run, summarize: format == .text)
-        if let rejects { try RejectsFile.write(reports, to: rejects) }
-
         let zone = TimeZone(identifier: charterValue.timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
         var options = CheckEngine.Options()
         options.total = period == "total"
@@ -98,6 +95,21 @@ struct CheckCommand: ParsableCommand {
         options.from = from.flatMap { LocalDate.parse($0).successValue }.map { Self.startOfDay($0, zone) }
         options.to = to.flatMap { LocalDate.parse($0).successValue }.map { Self.startOfDay($0, zone) }
         options.breakdown = by.map { $0.split(separator: ",").compactMap { Dimension(rawValue: String($0)) } } ?? []
+
+        // Contacts CSVs stream through the check without being held; `--explain` and other formats read them all.
+        if explain == nil && StreamingCheck.canRead(data, run: run) {
+            let (report, reports) = try ExportReading.stream(
+                data,
+                charter: charterValue,
+                options: options,
+                summarize: format == .text
+            )
+            if let rejects { try RejectsFile.write(reports, to: rejects) }
+            try finish(report)
+            return
+        }
+        let (contacts, reports) = try ExportReading.read(data, run: run, summarize: format == .text)
+        if let rejects { try RejectsFile.write(reports, to: rejects) }
         let report = CheckEngine(charter: charterValue, options: options).evaluate(
             contacts,
             imports: reports
@@ -123,6 +135,11 @@ struct CheckCommand: ParsableCommand {
             }
             return
         }
+        try finish(report)
+    }
+
+    /// Prints the report and applies `--fail-on`.
+    private func finish(_ report: CheckReport) throws {
         print(format.render(report) ?? CheckTextRenderer(terminal: .standardOutput).render(report))
         if let failOn {
             let failing = report.promises.contains { promise in

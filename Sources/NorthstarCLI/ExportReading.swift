@@ -24,4 +24,25 @@ enum ExportReading {
             throw ExitStatus.unreadable
         }
     }
+
+    /// The streaming check over contacts CSVs, with the same summaries and exit status as ``read(_:run:summarize:)``.
+    static func stream(
+        _ paths: [String],
+        charter: Charter,
+        options: CheckEngine.Options,
+        summarize: Bool
+    ) throws -> (report: CheckReport, imports: [ImportReport]) {
+        do {
+            let result = try StreamingCheck.evaluate(charter: charter, options: options, paths: paths)
+            if summarize {
+                for report in result.imports {
+                    printError(ImportSummaryText.render(report, terminal: .standardError))
+                }
+            }
+            return result
+        } catch {
+            printError(Terminal.standardError.red("Error: ") + error.description)
+            throw ExitStatus.unreadable
+        }
+    }
 }

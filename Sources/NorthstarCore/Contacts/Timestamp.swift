@@ -31,8 +31,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses RFC 3339 with a zone (`2026-03-02T09:15:00Z`, `2026-03-02T10:15:00+01:00`, fractions allowed
     /// and dropped; a space may stand for `T`). Returns `nil` for anything else, including a missing zone.
     public init?(rfc3339 text: some StringProtocol) {
-        var bytes = Array(text.utf8)
-        while let last = bytes.last, last == 0x20 { bytes.removeLast() }
+        var text = String(text)
+        guard let parsed = text.withUTF8(Self.parse(rfc3339:)) else { return nil }
+        self = parsed
+    }
+
+    /// ``init(rfc3339:)`` over UTF-8 bytes, as a CSV row holds them: no string is made.
+    static func parse(rfc3339 text: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        var count = text.count
+        while count > 0, text[count - 1] == 0x20 { count -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: text[0..<count])
         guard bytes.count >= 20 else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= bytes.count else { return nil }
@@ -71,6 +79,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             return nil
         }
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3_600 + minute * 60 + min(second, 59))
-        self.seconds = local - Int64(offset)
+        return Timestamp(seconds: local - Int64(offset))
     }
 }

@@ -39,8 +39,11 @@ public final class CSVReader {
 
     deinit { source.close() }
 
-    /// Bytes read so far, for progress.
+    /// Bytes read so far, for progress; also the offset of the next record in the file.
     public var bytesConsumed: Int { source.offset }
+
+    /// The line the next record starts on.
+    var nextLine: Int { line }
 
     private func checkStart() throws(ImportError) {
         checkedStart = true

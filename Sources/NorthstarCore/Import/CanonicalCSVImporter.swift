@@ -30,6 +30,28 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         into sink: (Contact) -> Void
     ) throws(ImportError) -> ImportReport {
         var report = ImportReport(file: file, format: formatName)
+        let (columnCount, columns) = try Self.readHeader(reader, file: file, report: &report)
+        while let record = try reader.next() {
+            // Blank lines, bytes that are not UTF-8 and rows of the wrong width are counted and refused here.
+            guard CSVHeader.usableFields(record, width: columnCount, report: &report) != nil else { continue }
+            switch Self.contact(from: record.fields, columns) {
+            case .success(let contact):
+                report.accepted += 1
+                report.contacts += 1
+                sink(contact)
+            case .failure(let reason):
+                report.reject(line: record.line, reason: reason.text, fields: record.fields)
+            }
+        }
+        return report
+    }
+
+    /// Reads the header: the number of columns and where each known one is.
+    static func readHeader(
+        _ reader: CSVReader,
+        file: String,
+        report: inout ImportReport
+    ) throws(ImportError) -> (width: Int, columns: ColumnIndex) {
         let (names, index) = try CSVHeader.read(
             reader,
             file: file,
@@ -40,7 +62,6 @@ public struct CanonicalCSVImporter: CSVContactImporter {
             fix: "The canonical columns are: \(Self.columns.joined(separator: ", ")).",
             report: &report
         )
-        let columnCount = names.count
         func column(_ name: String) -> Int? { index[name] }
         let columns = ColumnIndex(
             id: index["id"]!,
@@ -62,19 +83,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
             nps: column("nps"),
             selfService: column("self_service")
         )
-        while let record = try reader.next() {
-            // Blank lines, bytes that are not UTF-8 and rows of the wrong width are counted and refused here.
-            guard CSVHeader.usableFields(record, width: columnCount, report: &report) != nil else { continue }
-            switch Self.contact(from: record.fields, columns) {
-            case .success(let contact):
-                report.accepted += 1
-                report.contacts += 1
-                sink(contact)
-            case .failure(let reason):
-                report.reject(line: record.line, reason: reason.text, fields: record.fields)
-            }
-        }
-        return report
+        return (names.count, columns)
     }
 
     struct ColumnIndex {
@@ -84,6 +93,12 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         let tier, priority, team, agent, category: Int?
         let firstResponseAt, resolvedAt, endedAt: Int?
         let wrapSeconds, abandoned, reopens, agentReplies, csat, nps, selfService: Int?
+
+        /// The columns of the population values after the channel, with their ``ContactRow/dimensions`` place.
+        var otherDimensions: [(column: Int, position: Int)] {
+            [(tier, Dimension.tier), (priority, .priority), (team, .team), (agent, .agent), (category, .category)]
+                .compactMap { column, dimension in column.map { ($0, dimension.position) } }
+        }
     }
 
     struct RowProblem: Error, Sendable {
@@ -91,86 +106,119 @@ public struct CanonicalCSVImporter: CSVContactImporter {
     }
 
     static func contact(from fields: [String], _ columns: ColumnIndex) -> Result<Contact, RowProblem> {
-        do throws(RowProblem) {
-            return .success(try parse(fields, columns))
-        } catch {
-            return .failure(error)
+        RecordFields.withFields(of: fields) { record in
+            do throws(RowProblem) {
+                let row = try parse(record, columns)
+                func text(_ column: Int?) -> String? {
+                    guard let column, !fields[column].isEmpty else { return nil }
+                    return fields[column]
+                }
+                let channel = fields[columns.channel]
+                let lowered = channel.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? channel.lowercased() : channel
+                var contact = Contact(id: fields[columns.id], channel: lowered, createdAt: row.createdAt)
+                contact.tier = text(columns.tier)
+                contact.priority = text(columns.priority)
+                contact.team = text(columns.team)
+                contact.agent = text(columns.agent)
+                contact.category = text(columns.category)
+                contact.firstResponseAt = row.firstResponseAt
+                contact.resolvedAt = row.resolvedAt
+                contact.endedAt = row.endedAt
+                contact.wrapSeconds = row.wrapSeconds
+                contact.abandoned = row.abandoned
+                contact.reopens = row.reopens
+                contact.agentReplies = row.agentReplies
+                contact.csat = row.csat
+                contact.nps = row.nps
+                contact.selfService = row.selfService
+                return .success(contact)
+            } catch {
+                return .failure(error)
+            }
         }
     }
 
-    /// One row as a contact. Plain typed-throws helpers, not closures returning `Result`: this runs once per row
-    /// of files with millions of rows, and generic wrappers cost a metadata lookup per call.
-    static func parse(_ fields: [String], _ columns: ColumnIndex) throws(RowProblem) -> Contact {
-        func text(_ column: Int?) -> String? {
+    /// One row's numbers and times, checked; the population values are left for the caller (as strings for a
+    /// contact, as codes for a streaming check). Plain typed-throws helpers, not closures returning `Result`:
+    /// this runs once per row of files with millions of rows.
+    static func parse(_ fields: RecordFields, _ columns: ColumnIndex) throws(RowProblem) -> ContactRow {
+        func time(_ column: Int?, _ name: StaticString) throws(RowProblem) -> Timestamp? {
             guard let column else { return nil }
             let value = fields[column]
-            return value.isEmpty ? nil : value
-        }
-        func time(_ column: Int?, _ name: StaticString) throws(RowProblem) -> Timestamp? {
-            guard let value = text(column) else { return nil }
-            guard let timestamp = Timestamp(rfc3339: value) else {
+            guard !value.isEmpty else { return nil }
+            guard let timestamp = Timestamp.parse(rfc3339: value) else {
                 throw RowProblem(text: "\(name) is not an RFC 3339 time with a zone")
             }
             return timestamp
         }
         func integer(_ column: Int?, _ name: StaticString, _ low: Int, _ high: Int) throws(RowProblem) -> Int? {
-            guard let value = text(column) else { return nil }
-            guard let number = Int(value), number >= low, number <= high else {
+            guard let column else { return nil }
+            let value = fields[column]
+            guard !value.isEmpty else { return nil }
+            guard let number = FieldNumber.integer(value), number >= low, number <= high else {
                 throw RowProblem(text: "\(name) is not a whole number in \(low)…\(high)")
             }
             return number
         }
         func flag(_ column: Int?, _ name: StaticString) throws(RowProblem) -> Bool? {
-            guard let value = text(column) else { return nil }
-            switch value {
-            case "true", "TRUE", "True", "yes", "Yes", "1", "y", "Y": return true
-            case "false", "FALSE", "False", "no", "No", "0", "n", "N": return false
-            default:
-                switch value.lowercased() {
-                case "true", "yes", "y": return true
-                case "false", "no", "n": return false
-                default: throw RowProblem(text: "\(name) is not true or false")
-                }
-            }
+            guard let column else { return nil }
+            let value = fields[column]
+            guard !value.isEmpty else { return nil }
+            guard let flag = FieldNumber.flag(value) else { throw RowProblem(text: "\(name) is not true or false") }
+            return flag
         }
-        guard let id = text(columns.id) else { throw RowProblem(text: "id is empty") }
-        guard let channel = text(columns.channel) else { throw RowProblem(text: "channel is empty") }
-        guard let createdText = text(columns.createdAt) else { throw RowProblem(text: "created_at is empty") }
-        guard let created = Timestamp(rfc3339: createdText) else {
+        guard !fields[columns.id].isEmpty else { throw RowProblem(text: "id is empty") }
+        guard !fields[columns.channel].isEmpty else { throw RowProblem(text: "channel is empty") }
+        guard !fields[columns.createdAt].isEmpty else { throw RowProblem(text: "created_at is empty") }
+        guard let created = Timestamp.parse(rfc3339: fields[columns.createdAt]) else {
             throw RowProblem(text: "created_at is not an RFC 3339 time with a zone")
         }
-        let lowered = channel.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? channel.lowercased() : channel
-        var contact = Contact(id: id, channel: lowered, createdAt: created)
-        contact.tier = text(columns.tier)
-        contact.priority = text(columns.priority)
-        contact.team = text(columns.team)
-        contact.agent = text(columns.agent)
-        contact.category = text(columns.category)
-        contact.firstResponseAt = try time(columns.firstResponseAt, "first_response_at")
-        contact.resolvedAt = try time(columns.resolvedAt, "resolved_at")
-        contact.endedAt = try time(columns.endedAt, "ended_at")
-        contact.wrapSeconds = try integer(columns.wrapSeconds, "wrap_seconds", 0, 86_400)
-        contact.abandoned = try flag(columns.abandoned, "abandoned")
-        contact.reopens = try integer(columns.reopens, "reopens", 0, 10_000)
-        contact.agentReplies = try integer(columns.agentReplies, "agent_replies", 0, 100_000)
-        contact.nps = try integer(columns.nps, "nps", 0, 10)
-        contact.selfService = try flag(columns.selfService, "self_service")
-        if let value = text(columns.csat) {
-            guard let score = Double(value), score.isFinite, score >= 0 else {
+        var row = ContactRow(createdAt: created)
+        row.firstResponseAt = try time(columns.firstResponseAt, "first_response_at")
+        row.resolvedAt = try time(columns.resolvedAt, "resolved_at")
+        row.endedAt = try time(columns.endedAt, "ended_at")
+        row.wrapSeconds = try integer(columns.wrapSeconds, "wrap_seconds", 0, 86_400)
+        row.abandoned = try flag(columns.abandoned, "abandoned")
+        row.reopens = try integer(columns.reopens, "reopens", 0, 10_000)
+        row.agentReplies = try integer(columns.agentReplies, "agent_replies", 0, 100_000)
+        row.nps = try integer(columns.nps, "nps", 0, 10)
+        row.selfService = try flag(columns.selfService, "self_service")
+        if let column = columns.csat, !fields[column].isEmpty {
+            guard let score = FieldNumber.decimal(fields[column]), score.isFinite, score >= 0 else {
                 throw RowProblem(text: "csat is not a number")
             }
-            contact.csat = score
+            row.csat = score
         }
         // Impossible orders are data errors, not fast service.
-        if let first = contact.firstResponseAt, first < created {
+        if let first = row.firstResponseAt, first < created {
             throw RowProblem(text: "first response before creation")
         }
-        if let resolved = contact.resolvedAt, resolved < created {
+        if let resolved = row.resolvedAt, resolved < created {
             throw RowProblem(text: "resolution before creation")
         }
-        if let ended = contact.endedAt, ended < created {
+        if let ended = row.endedAt, ended < created {
             throw RowProblem(text: "end before creation")
         }
-        return contact
+        return row
+    }
+
+    /// The population values of a parsed row, as codes: the channel in lower case, as contacts hold it.
+    static func intern(
+        _ fields: RecordFields,
+        channel channelColumn: Int,
+        others: [(column: Int, position: Int)],
+        into row: inout ContactRow,
+        values: inout ValueInterner
+    ) {
+        let channel = fields[channelColumn]
+        if channel.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+            var lowered = String(decoding: channel, as: UTF8.self).lowercased()
+            row.dimensions[0] = lowered.withUTF8 { values.code(of: UnsafeRawBufferPointer($0)) }
+        } else {
+            row.dimensions[0] = values.code(of: UnsafeRawBufferPointer(channel))
+        }
+        for (column, position) in others {
+            row.dimensions[position] = values.code(of: UnsafeRawBufferPointer(fields[column]))
+        }
     }
 }

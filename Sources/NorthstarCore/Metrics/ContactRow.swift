@@ -96,20 +96,16 @@ struct ValueInterner {
     /// The code of the UTF-8 `value`, made when new; the empty value is `0`.
     mutating func code(of value: UnsafeRawBufferPointer) -> UInt32 {
         guard !value.isEmpty else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in value { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        let hash = ByteHash.hash(value)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let code = slots[slot]
             if code == 0 { break }
-            let start = ends[Int(code) - 1]
-            let end = ends[Int(code)]
-            if end - start == value.count {
-                let same = bytes.withUnsafeBytes { stored in
-                    value.elementsEqual(UnsafeRawBufferPointer(rebasing: stored[start..<end]))
-                }
-                if same { return code }
+            let (start, end) = (ends[Int(code) - 1], ends[Int(code)])
+            let same = bytes.withUnsafeBytes {
+                ByteHash.equal(UnsafeRawBufferPointer(rebasing: $0[start..<end]), value)
             }
+            if same { return code }
             slot = (slot + 1) & mask
         }
         bytes.append(contentsOf: value)
@@ -122,17 +118,16 @@ struct ValueInterner {
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        mask = slots.count - 1
-        for code in old where code != 0 {
-            let start = ends[Int(code) - 1]
-            let end = ends[Int(code)]
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in start..<end { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3 }
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = code
+        var larger = [UInt32](repeating: 0, count: slots.count * 2)
+        let largerMask = larger.count - 1
+        for code in 1...UInt32(values.count) {
+            let (start, end) = (ends[Int(code) - 1], ends[Int(code)])
+            let hash = bytes.withUnsafeBytes { ByteHash.hash(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+            var slot = Int(truncatingIfNeeded: hash) & largerMask
+            while larger[slot] != 0 { slot = (slot + 1) & largerMask }
+            larger[slot] = code
         }
+        slots = larger
+        mask = largerMask
     }
 }

@@ -34,9 +34,7 @@ struct MetricDefinitions {
         asOf: Timestamp
     ) -> MetricSample {
         func elapsed(_ start: Timestamp, _ end: Timestamp) -> (Double, Bool) {
-            guard let clock else { return (Double(end.seconds - start.seconds), false) }
-            let seconds = clock.businessSeconds(from: start, to: end)
-            return (Double(seconds), seconds == 0 && end > start)
+            Self.elapsed(from: start, to: end, clock: clock)
         }
         switch metric {
         case .firstResponse, .speedOfAnswer:
@@ -111,6 +109,19 @@ struct MetricDefinitions {
             if let abandoned = contact.abandoned { return .outcome(abandoned, at: contact.createdAt) }
             if contact.firstResponseAt != nil { return .outcome(false, at: contact.createdAt) }
             return .excluded("not known whether the contact was answered")
+        }
+    }
+
+    /// The seconds from `start` to `end` on the clock (calendar seconds without one), and whether a business clock
+    /// counted none of them. Not a closure over the clock: capturing it would copy it for every contact.
+    @inline(__always)
+    static func elapsed(from start: Timestamp, to end: Timestamp, clock: borrowing BusinessClock?) -> (Double, Bool) {
+        switch clock {
+        case .none:
+            return (Double(end.seconds - start.seconds), false)
+        case .some(let clock):
+            let seconds = clock.businessSeconds(from: start, to: end)
+            return (Double(seconds), seconds == 0 && end > start)
         }
     }
 

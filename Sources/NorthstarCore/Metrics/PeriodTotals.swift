@@ -86,7 +86,7 @@ struct PeriodTotals {
 
     /// The durations counted, ascending, without those taken out again.
     func sortedDurations() -> [Double] {
-        let sorted = durations.sorted()
+        let sorted = RadixSort.sorted(durations)
         guard !removedDurations.isEmpty else { return sorted }
         var removed = removedDurations.sorted()[...]
         var kept: [Double] = []

@@ -8,18 +8,10 @@ struct PromiseTally {
         var code: UInt32
     }
 
-    let promise: Promise
-    private let definitions: MetricDefinitions
-    private let clock: BusinessClock?
-    private let calendar: PeriodCalendar?
-    private let options: CheckEngine.Options
-    /// The population as value codes per dimension position.
-    private let filters: [(position: Int, codes: [UInt32])]
-    /// The duration a sample may take: the `within`, or the statistic's bound.
-    private let limit: Double?
-    /// The `within` of an attainment target, for open contacts.
-    private let within: Int64?
-    private let goodOutcome: Bool
+    /// What the promise asks, prepared once.
+    let plan: PromisePlan
+    private var options: CheckEngine.Options { plan.options }
+    var promise: Promise { plan.promise }
 
     /// The periods seen, by index, and their accumulators.
     private(set) var periods: [ReportingPeriod] = []
@@ -29,46 +21,8 @@ struct PromiseTally {
     /// The last period looked up: consecutive samples mostly share one.
     private var recent: (start: Int64, end: Int64, index: Int) = (0, 0, -1)
 
-    init(_ promise: Promise, charter: Charter, options: CheckEngine.Options, values: inout ValueInterner) {
-        self.promise = promise
-        self.options = options
-        definitions = MetricDefinitions(options: promise.options)
-        if case .business(let name) = promise.clock, let calendar = charter.calendar(named: name) {
-            clock = BusinessClock(calendar: calendar)
-        } else {
-            clock = nil
-        }
-        calendar = PeriodCalendar(
-            timeZoneIdentifier: charter.timeZoneIdentifier,
-            period: options.period ?? promise.period
-        )
-        filters = promise.population.filters.sorted { $0.key < $1.key }.map { dimension, allowed in
-            (dimension.position, allowed.map { values.code(of: $0) })
-        }
-        switch promise.target {
-        case .attainment(let duration, _):
-            limit = Double(duration.seconds)
-            within = Int64(duration.seconds)
-        case .statistic(_, let duration):
-            limit = Double(duration.seconds)
-            within = nil
-        case .atLeast, .atMost:
-            limit = nil
-            within = nil
-        }
-        goodOutcome = promise.metric.higherIsBetter
-    }
-
-    /// Whether the row belongs to the promise's population.
-    @inline(__always)
-    func includes(_ row: ContactRow) -> Bool {
-        for filter in filters where !filter.codes.contains(row.dimensions[filter.position]) { return false }
-        return true
-    }
-
-    /// The row's sample by the promise's definition.
-    func sample(of row: ContactRow, asOf: Timestamp) -> MetricSample {
-        definitions.sample(of: row, for: promise.metric, clock: clock, asOf: asOf)
+    init(_ plan: PromisePlan) {
+        self.plan = plan
     }
 
     /// Counts (`sign` 1) or takes out (`sign` −1) one sample.
@@ -82,22 +36,22 @@ struct PromiseTally {
         switch sample {
         case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
             guard let period = periodIndex(of: at, asOf: asOf) else { return }
-            let (limit, goodOutcome) = (self.limit, self.goodOutcome)
+            let (limit, goodOutcome) = (plan.limit, plan.goodOutcome)
             record(period, row) { $0.add(sample, id: id, limit: limit, goodOutcome: goodOutcome, sign: sign) }
         case .pending(let since, let pauses):
             // An open contact is a miss once its time limit has run out before the as-of time.
-            guard let within else { return }
+            guard let within = plan.within else { return }
             guard
                 let deadline = CheckEngine.deadline(
                     from: since,
                     after: within,
-                    clock: clock,
+                    clock: plan.clock,
                     pauses: pauses,
                     until: asOf
                 )
             else { return }
             guard let period = periodIndex(of: deadline, asOf: asOf) else { return }
-            let elapsed = Double(CheckEngine.running(from: since, to: asOf, clock: clock, pauses: pauses))
+            let elapsed = Double(CheckEngine.running(from: since, to: asOf, clock: plan.clock, pauses: pauses))
             record(period, row) { $0.addLate(seconds: elapsed, id: id, sign: sign) }
         case .several(let parts):
             for part in parts { take(part, of: row, id: id, asOf: asOf, sign: sign) }
@@ -128,7 +82,7 @@ struct PromiseTally {
             return 0
         }
         if recent.start <= instant.seconds && instant.seconds < recent.end { return recent.index }
-        guard let calendar else { return nil }
+        guard let calendar = plan.calendar else { return nil }
         let period = calendar.period(containing: instant)
         let index = indexByStart[period.start.seconds] ?? append(period)
         recent = (period.start.seconds, period.end.seconds, index)
@@ -207,4 +161,92 @@ struct PromiseTally {
             periods: results
         )
     }
+}
+
+/// A promise prepared for counting: its definition, clock, periods and population as value codes. A class, so
+/// the tallies share it and the per-contact loop borrows it instead of copying its parts.
+final class PromisePlan: Sendable {
+    let promise: Promise
+    let definitions: MetricDefinitions
+    let clock: BusinessClock?
+    let calendar: PeriodCalendar?
+    let options: CheckEngine.Options
+    /// The population: per dimension position, the allowed value codes as bits. The charter's values are
+    /// interned before any contact, so their codes are small; a population with more than 63 values altogether
+    /// uses `wideFilters`.
+    let allowed: SIMD8<UInt64>
+    /// The positions that are filtered, as bits.
+    let filtered: UInt8
+    let wideFilters: [(position: Int, codes: [UInt32])]
+    let metric: Metric
+    /// The duration a sample may take: the `within`, or the statistic's bound.
+    let limit: Double?
+    /// The `within` of an attainment target, for open contacts.
+    let within: Int64?
+    let goodOutcome: Bool
+
+    init(_ promise: Promise, charter: Charter, options: CheckEngine.Options, values: inout ValueInterner) {
+        self.promise = promise
+        self.options = options
+        definitions = MetricDefinitions(options: promise.options)
+        if case .business(let name) = promise.clock, let calendar = charter.calendar(named: name) {
+            clock = BusinessClock(calendar: calendar)
+        } else {
+            clock = nil
+        }
+        calendar = PeriodCalendar(
+            timeZoneIdentifier: charter.timeZoneIdentifier,
+            period: options.period ?? promise.period
+        )
+        let coded = promise.population.filters.sorted { $0.key < $1.key }.map { dimension, allowed in
+            (position: dimension.position, codes: allowed.map { values.code(of: $0) })
+        }
+        var allowed = SIMD8<UInt64>()
+        var filtered: UInt8 = 0
+        if coded.allSatisfy({ $0.codes.allSatisfy { $0 < 64 } }) {
+            for filter in coded {
+                allowed[filter.position] = filter.codes.reduce(UInt64(0)) { $0 | 1 << $1 }
+                filtered |= 1 << filter.position
+            }
+            wideFilters = []
+        } else {
+            wideFilters = coded
+        }
+        self.allowed = allowed
+        self.filtered = filtered
+        metric = promise.metric
+        switch promise.target {
+        case .attainment(let duration, _):
+            limit = Double(duration.seconds)
+            within = Int64(duration.seconds)
+        case .statistic(_, let duration):
+            limit = Double(duration.seconds)
+            within = nil
+        case .atLeast, .atMost:
+            limit = nil
+            within = nil
+        }
+        goodOutcome = promise.metric.higherIsBetter
+    }
+
+    /// Whether the row belongs to the promise's population.
+    @inline(__always)
+    func includes(_ row: ContactRow) -> Bool {
+        var positions = filtered
+        while positions != 0 {
+            let position = positions.trailingZeroBitCount
+            positions &= positions - 1
+            let code = row.dimensions[position]
+            guard code < 64, allowed[position] & 1 << code != 0 else { return false }
+        }
+        if wideFilters.isEmpty { return true }
+        for filter in wideFilters where !filter.codes.contains(row.dimensions[filter.position]) { return false }
+        return true
+    }
+
+    /// The row's sample by the promise's definition.
+    func sample(of row: ContactRow, asOf: Timestamp) -> MetricSample {
+        definitions.sample(of: row, for: metric, clock: clock, asOf: asOf)
+    }
+
 }

@@ -1,0 +1,312 @@
+import Dispatch
+import Foundation
+
+/// `northstar check` straight from Northstar's contacts CSV, without holding the contacts: each file is cut into
+/// parts at record boundaries, the parts are read at once on every core into their own ``CheckTally``, and the
+/// tallies are merged in file order. Memory holds the samples, the contact ids (to count each contact once) and
+/// the contacts still open, never the file.
+///
+/// The same contact listed again (a re-export) counts once, as an import does: the later row wins. A replaced
+/// row's samples are taken out of the totals again, read back from the file at its offset.
+public enum StreamingCheck {
+    /// Whether the streaming check can read these exports: all of them Northstar's contacts CSV.
+    public static func canRead(_ paths: [String], run: ImportRun) -> Bool {
+        guard run.mappingPath == nil, !paths.isEmpty else { return false }
+        if let format = run.format { return format == .canonicalCSV }
+        return paths.allSatisfy { (try? ImportFormat.detect(path: $0)) == .canonicalCSV }
+    }
+
+    /// Evaluates the charter's promises over the files; returns the report and one import report per file.
+    ///
+    /// - Parameter parts: how many parts a large file is read in at once; `nil` for one per core.
+    public static func evaluate(
+        charter: Charter,
+        options: CheckEngine.Options,
+        paths: [String],
+        parts: Int? = nil
+    ) throws(ImportError) -> (report: CheckReport, imports: [ImportReport]) {
+        var outcomes: [PartOutcome] = []
+        var imports: [ImportReport] = []
+        var files: [FileLayout] = []
+        for (fileIndex, path) in paths.enumerated() {
+            let layout = try FileLayout(path: path, fileIndex: fileIndex)
+            files.append(layout)
+            let count = max(1, parts ?? ProcessInfo.processInfo.activeProcessorCount)
+            var read = try readParts(layout, layout.parts(count), charter: charter, options: options)
+            if read.dropLast().contains(where: \.endsInsideQuotes) {
+                // A cut fell inside a quoted field: read the file in one part.
+                read = try readParts(layout, layout.parts(1), charter: charter, options: options)
+            }
+            imports.append(layout.report(combining: read))
+            outcomes += read
+        }
+        var tally = outcomes[0].tally
+        for outcome in outcomes.dropFirst() { tally.merge(outcome.tally) }
+
+        // A contact in several parts counts once: the rows before its last are replaced.
+        var replaced = Set(outcomes.flatMap(\.replaced))
+        for later in outcomes.indices.dropFirst() {
+            let index = outcomes[later].index
+            for entry in 0..<index.count {
+                var seen = false
+                index.withID(entry) { id in
+                    for earlier in outcomes[..<later].indices {
+                        guard let tag = outcomes[earlier].index.find(id) else { continue }
+                        replaced.insert(tag)
+                        seen = true
+                    }
+                }
+                if seen { imports[outcomes[later].fileIndex].duplicates += 1 }
+            }
+        }
+        let waiting = Set(tally.deferred.map(\.tag))
+        for tag in replaced where !waiting.contains(tag) {
+            try retract(tag, files: files, from: &tally)
+        }
+        tally.finish(skipping: replaced)
+        return (tally.report(imports: imports), imports)
+    }
+
+    /// Takes the replaced row `tag` out of the totals, reading it back from its file.
+    private static func retract(_ tag: UInt64, files: [FileLayout], from tally: inout CheckTally) throws(ImportError) {
+        let layout = files[Int(tag >> 48)]
+        let offset = Int(tag & (1 << 48 - 1))
+        let reader = try CSVRangeReader(
+            path: layout.path,
+            start: offset,
+            end: layout.size,
+            line: 0,
+            isEndOfFile: true,
+            chunkSize: 1 << 11
+        )
+        guard let record = try reader.next(), var row = try? CanonicalCSVImporter.parse(record.fields, layout.columns)
+        else {
+            throw ImportError(
+                code: .unreadable,
+                message: "\(layout.path) changed while it was read: a row could not be read again at byte \(offset)."
+            )
+        }
+        CanonicalCSVImporter.intern(
+            record.fields,
+            channel: layout.columns.channel,
+            others: layout.columns.otherDimensions,
+            into: &row,
+            values: &tally.values
+        )
+        tally.retract(row, id: UnsafeRawBufferPointer(record.fields[layout.columns.id]))
+    }
+
+    /// Reads the parts of one file at once.
+    private static func readParts(
+        _ layout: FileLayout,
+        _ parts: [FileLayout.Part],
+        charter: Charter,
+        options: CheckEngine.Options
+    ) throws(ImportError) -> [PartOutcome] {
+        let results = UnsafeMutableBufferPointer<Result<PartOutcome, ImportError>?>.allocate(capacity: parts.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let slots = UncheckedSlots(results)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let outcome = Result { () throws(ImportError) -> PartOutcome in
+                try readPart(layout, parts[index], charter: charter, options: options)
+            }
+            slots.buffer[index] = outcome
+        }
+        var outcomes: [PartOutcome] = []
+        for result in results {
+            switch result {
+            case .success(let outcome): outcomes.append(outcome)
+            case .failure(let error): throw error
+            case nil: break
+            }
+        }
+        return outcomes
+    }
+
+    /// Reads one part of a file into its own tally, id index and report.
+    private static func readPart(
+        _ layout: FileLayout,
+        _ part: FileLayout.Part,
+        charter: Charter,
+        options: CheckEngine.Options
+    ) throws(ImportError) -> PartOutcome {
+        let reader = try CSVRangeReader(
+            path: layout.path,
+            start: part.start,
+            end: part.end,
+            line: part.line,
+            isEndOfFile: part.end == layout.size
+        )
+        var outcome = PartOutcome(
+            fileIndex: layout.fileIndex,
+            tally: CheckTally(charter: charter, options: options, asOf: options.to),
+            report: ImportReport(file: layout.path, format: ImportFormat.canonicalCSV.rawValue)
+        )
+        let columns = layout.columns
+        let others = columns.otherDimensions
+        let width = layout.width
+        let fileTag = UInt64(layout.fileIndex) << 48
+        while let record = try reader.next() {
+            let fields = record.fields
+            if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line is not a row
+            outcome.report.rowsRead += 1
+            if record.invalidUTF8 {
+                outcome.report.reject(line: record.line, reason: "not UTF-8 text", fields: fields.strings)
+                continue
+            }
+            guard fields.count == width else {
+                outcome.report.reject(
+                    line: record.line,
+                    reason: "has \(fields.count) fields, the header has \(width)",
+                    fields: fields.strings
+                )
+                continue
+            }
+            var row: ContactRow
+            do throws(CanonicalCSVImporter.RowProblem) {
+                row = try CanonicalCSVImporter.parse(fields, columns)
+            } catch {
+                outcome.report.reject(line: record.line, reason: error.text, fields: fields.strings)
+                continue
+            }
+            CanonicalCSVImporter.intern(
+                fields,
+                channel: columns.channel,
+                others: others,
+                into: &row,
+                values: &outcome.tally.values
+            )
+            outcome.report.accepted += 1
+            outcome.report.contacts += 1
+            let tag = fileTag | UInt64(record.offset)
+            let id = fields[columns.id]
+            if let earlier = outcome.index.insert(UnsafeRawBufferPointer(id), tag: tag) {
+                outcome.replaced.append(earlier)
+                outcome.report.duplicates += 1
+            }
+            outcome.tally.add(row, id: UnsafeRawBufferPointer(id), tag: tag)
+        }
+        outcome.endsInsideQuotes = reader.endsInsideQuotes
+        outcome.endLine = reader.line
+        return outcome
+    }
+
+    /// What one part of a file yields.
+    struct PartOutcome {
+        var fileIndex: Int
+        var tally: CheckTally
+        var report: ImportReport
+        var index = ContactIDIndex()
+        /// The rows replaced by a later row of the same contact within the part.
+        var replaced: [UInt64] = []
+        var endsInsideQuotes = false
+        /// The line after the part's last record (relative to the part's first line for parts after the first).
+        var endLine = 0
+
+        init(fileIndex: Int, tally: CheckTally, report: ImportReport) {
+            self.fileIndex = fileIndex
+            self.tally = tally
+            self.report = report
+        }
+    }
+
+    /// The buffer the parts write their outcomes to, one slot each.
+    private final class UncheckedSlots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Result<PartOutcome, ImportError>?>
+        init(_ buffer: UnsafeMutableBufferPointer<Result<PartOutcome, ImportError>?>) { self.buffer = buffer }
+    }
+}
+
+/// A contacts CSV file: its header, where its data starts, and where it can be cut into parts.
+struct FileLayout: Sendable {
+    /// A stretch of the file that starts at a record and ends after one.
+    struct Part: Sendable {
+        var start: Int
+        var end: Int
+        /// The line the part starts on; `0` for every part after the first, whose lines are counted from there
+        /// and put right when the parts are combined.
+        var line: Int
+    }
+
+    let path: String
+    let fileIndex: Int
+    let size: Int
+    let width: Int
+    let columns: CanonicalCSVImporter.ColumnIndex
+    let dataStart: Int
+    let dataLine: Int
+    let ignoredColumns: [String]
+
+    /// Reads the header of the file at `path`.
+    init(path: String, fileIndex: Int) throws(ImportError) {
+        let reader = try CSVReader(path: path, chunkSize: 1 << 16)
+        var report = ImportReport(file: path, format: ImportFormat.canonicalCSV.rawValue)
+        (width, columns) = try CanonicalCSVImporter.readHeader(reader, file: path, report: &report)
+        dataStart = reader.bytesConsumed
+        dataLine = reader.nextLine
+        ignoredColumns = report.ignoredColumns
+        self.path = path
+        self.fileIndex = fileIndex
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        guard size < 1 << 48 else {
+            throw ImportError(code: .unreadable, message: "\(path) is larger than 256 TB.")
+        }
+    }
+
+    /// Up to `count` parts, cut after a line end near equal shares; a file under 8 MB is one part.
+    func parts(_ count: Int) -> [Part] {
+        let data = size - dataStart
+        guard count > 1, data >= 8 << 20 else { return [Part(start: dataStart, end: size, line: dataLine)] }
+        var cuts = [dataStart]
+        for share in 1..<count {
+            if let cut = lineStart(atOrAfter: dataStart + data / count * share), cut > cuts.last!, cut < size {
+                cuts.append(cut)
+            }
+        }
+        cuts.append(size)
+        return (0..<(cuts.count - 1)).map { Part(start: cuts[$0], end: cuts[$0 + 1], line: $0 == 0 ? dataLine : 0) }
+    }
+
+    /// The first offset after a line end at or after `offset`; `nil` when none is found within 1 MB.
+    private func lineStart(atOrAfter offset: Int) -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: UInt64(offset))) != nil,
+            let data = try? handle.read(upToCount: 1 << 20)
+        else { return nil }
+        let bytes = [UInt8](data)
+        guard let end = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        var start = end + 1
+        if bytes[end] == 0x0D {
+            guard start < bytes.count else { return nil }
+            if bytes[start] == 0x0A { start += 1 }
+        }
+        return offset + start
+    }
+
+    /// One report for the file from its parts' reports, their lines put right.
+    func report(combining outcomes: [StreamingCheck.PartOutcome]) -> ImportReport {
+        var report = ImportReport(file: path, format: ImportFormat.canonicalCSV.rawValue)
+        report.ignoredColumns = ignoredColumns
+        var lineOffset = 0
+        for (position, outcome) in outcomes.enumerated() {
+            let part = outcome.report
+            report.rowsRead += part.rowsRead
+            report.accepted += part.accepted
+            report.contacts += part.contacts
+            report.duplicates += part.duplicates
+            for (reason, count) in part.rejectedByReason { report.rejectedByReason[reason, default: 0] += count }
+            for var reject in part.rejects where report.rejects.count < ImportReport.maximumKeptRejects {
+                reject.line += lineOffset
+                report.rejects.append(reject)
+            }
+            lineOffset = (position == 0 ? 0 : lineOffset) + outcome.endLine
+        }
+        return report
+    }
+}
