@@ -46,6 +46,33 @@ struct CharterCalendarVersionTests {
         #expect(result.charter.promises.first?.clock == .business(calendar: "office"))
     }
 
+    @Test("the example in docs/charter.md: 18 business hours from Friday noon into Monday of the peak season")
+    func documentedExample() throws {
+        let result = try CharterTesting.load(
+            CharterTesting.header + """
+                calendars:
+                  office:
+                    timezone: Europe/Amsterdam
+                    hours: {mon-fri: ["08:00-18:00"]}          # the usual hours
+                    holidays: [2026-04-06, 2026-12-25]
+                    versions:
+                      - from: 2026-11-23                       # the peak season, both dates included
+                        until: 2026-12-31
+                        hours: {mon-sat: ["08:00-22:00"]}
+                        holidays: [2026-12-26]                 # closed that day as well
+                      - from: 2027-03-01                       # new usual hours, with no end
+                        hours: {mon-fri: ["09:00-17:00"]}
+                """
+        )
+        let office = try #require(result.charter.calendar(named: "office"))
+        let clock = try #require(BusinessClock(calendar: office))
+        let arrived = try #require(Timestamp(rfc3339: "2026-11-20T12:00:00+01:00"))
+        let answered = try #require(Timestamp(rfc3339: "2026-11-23T20:00:00+01:00"))
+        #expect(clock.businessSeconds(from: arrived, to: answered) == 18 * 3_600)
+        #expect(office.weeklyHours(on: try day("2027-01-01")) == office.weeklyHours)
+        #expect(office.weeklyOpenMinutes(on: try day("2027-03-01")) == 5 * 8 * 60)
+    }
+
     @Test("an empty list of versions is no versions")
     func emptyVersions() throws {
         let result = try CharterTesting.load(
