@@ -146,6 +146,22 @@ struct BusinessClockVersionTests {
         }
     }
 
+    @Test(
+        "the extremes of Timestamp neither trap nor break additivity with versions",
+        arguments: [OracleCalendar.peak, .santiago]
+    )
+    func extremes(calendar: OracleCalendar) throws {
+        let clock = try clock(calendar.calendar)
+        let first = Timestamp(seconds: .min)
+        let last = Timestamp(seconds: .max)
+        let all = clock.businessSeconds(from: first, to: last)
+        #expect(all > 0)
+        for middle in ["2026-11-23T00:00:00+01:00", "2026-09-06T01:00:00-03:00", "2027-03-28T02:30:00+02:00"] {
+            let split = try instant(middle)
+            #expect(clock.businessSeconds(from: first, to: split) + clock.businessSeconds(from: split, to: last) == all)
+        }
+    }
+
     @Test("a version that differs only on some days counts those days alone differently")
     func versionOnlyChangesItsDays() throws {
         // Usual weekdays 08:00-18:00; from Monday 2026-11-23 to Sunday 2026-11-29, Saturday 10:00-14:00 too.
