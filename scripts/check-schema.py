@@ -10,7 +10,7 @@ any file breaks the schema, 2 when a file cannot be read, is not YAML or is empt
 This checks the schema, not the charter: `northstar validate` is the final word, and it also
 checks what a schema cannot (unique promise ids, that `clock` and `segment` name something
 defined, history order, blocks that cross midnight or overlap, real time zone names, holiday
-ranges that run backwards).
+ranges that run backwards, calendar versions that end before they start or start on the same day).
 
 How the YAML is read, and why. Editors validate YAML as if it were JSON, and the schema is
 written for that view. PyYAML follows YAML 1.1, which differs from what editors (YAML 1.2) and

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Print the expected values in Tests/NorthstarCoreTests/BusinessClockTests.swift and ReportingPeriodTests.swift.
+"""Print the expected values in Tests/NorthstarCoreTests/BusinessClockTests.swift, BusinessClockVersionTests.swift and
+ReportingPeriodTests.swift.
 
 The numbers come from Python's own zoneinfo and datetime, independently of the Swift code under test:
 
 - business seconds: a brute force over every UTC minute of the interval,
       sum(min(end, m + 60) - max(start, m) for m in range(start - start % 60, end, 60)
           if is_open(datetime.fromtimestamp(m, ZoneInfo(zone))))
-  where is_open looks up the local weekday's blocks and the holidays. Every zone used here changes offset on whole
+  where is_open looks up the local weekday's blocks in the hours in force on the local date (the latest-starting
+  dated version containing it, else the usual hours) and the holidays (the calendar's and its versions'). Every zone used here changes offset on whole
   minutes and every block starts and ends on a whole minute, so a UTC minute is wholly open or wholly closed.
 - period bounds: int(datetime(y, m, d, tzinfo=ZoneInfo(zone)).timestamp()) for the first local day of the period
   (fold=0: the earlier instant of a repeated midnight; for a skipped midnight the cases used here have the gap
@@ -47,18 +49,51 @@ CALENDARS = {
     ),
     "lordHowe": ("Australia/Lord_Howe", {d: [(60, 180)] for d in range(7)}, set()),
     "kolkata": ("Asia/Kolkata", {d: [(600, 1140)] for d in range(6)}, set()),
+    "peak": ("Europe/Amsterdam", {d: [(480, 1080)] for d in WEEKDAYS}, {date(2026, 4, 6), date(2026, 12, 25)}),
+    "santiago": ("America/Santiago", {d: [(480, 1080)] for d in range(7)}, set()),
+}
+
+# Dated versions of the hours, written as in the Swift tests: (first day, last day or None, hours, extra holidays).
+# On a local date the hours are those of the latest-starting version whose dates contain it, else the usual ones.
+VERSIONS = {
+    "peak": [
+        # A spring sale across the spring-forward Sunday (2026-03-29, 02:00 -> 03:00).
+        (date(2026, 3, 23), date(2026, 4, 5), {**{d: [(480, 1200)] for d in range(6)}, 6: [(60, 240)]}, set()),
+        # The fall-back week (2026-10-25, 03:00 -> 02:00): every day 01:00-04:00 and 08:00-18:00.
+        (date(2026, 10, 19), date(2026, 10, 25), {d: [(60, 240), (480, 1080)] for d in range(7)}, set()),
+        # The peak season, with a holiday of its own.
+        (date(2026, 11, 23), date(2026, 12, 31), {d: [(480, 1320)] for d in range(6)}, {date(2026, 12, 26)}),
+        # New usual hours from March 2027, with no end...
+        (date(2027, 3, 1), None, {d: [(540, 1020)] for d in WEEKDAYS}, set()),
+        # ...interrupted for one Sunday open all day, the spring-forward day (23 hours), after which they resume.
+        (date(2027, 3, 28), date(2027, 3, 28), {6: [(0, 1440)]}, set()),
+    ],
+    "santiago": [
+        # Open all day in the week that starts with a skipped midnight (2026-09-06 00:00 -> 01:00).
+        (date(2026, 9, 6), date(2026, 9, 12), {d: [(0, 1440)] for d in range(7)}, set()),
+        # Nights only from the day whose midnight repeats an hour of the day before (2027-04-04 00:00 -> 04-03 23:00).
+        (date(2027, 4, 4), date(2027, 4, 10), {d: [(0, 360)] for d in range(7)}, set()),
+    ],
 }
 
 
+def hours_on(name, day):
+    """The weekly hours in force on a local date: the latest-starting version containing it, else the usual ones."""
+    _, hours, _ = CALENDARS[name]
+    containing = [v for v in VERSIONS.get(name, []) if v[0] <= day and (v[1] is None or day <= v[1])]
+    return max(containing, key=lambda v: v[0])[2] if containing else hours
+
+
 def business_seconds(name, start, end):
-    zone, hours, holidays = CALENDARS[name]
+    zone, _, holidays = CALENDARS[name]
+    holidays = holidays.union(*(v[3] for v in VERSIONS.get(name, [])))
     tz = ZoneInfo(zone)
 
     def is_open(local):
         if local.date() in holidays:
             return False
         minute = local.hour * 60 + local.minute
-        return any(a <= minute < b for a, b in hours.get(local.weekday(), []))
+        return any(a <= minute < b for a, b in hours_on(name, local.date()).get(local.weekday(), []))
 
     return sum(
         min(end, m + 60) - max(start, m)
@@ -158,6 +193,54 @@ def random_cases():
             length = int(10 ** rng.uniform(1.8, 6.54))
             expected = business_seconds(name, start, start + length)
             rows.append(f"        (.{name}, {start}, {start + length}, {expected}),")
+    return rows
+
+
+def version_cases():
+    """Hand-picked intervals around the dated versions of `peak` and `santiago`, written in local time."""
+    ams = "Europe/Amsterdam"
+    cases = [
+        ("peak", (ams, 2026, 12, 1), (ams, 2026, 12, 8), "a week inside the peak season"),
+        ("peak", (ams, 2026, 11, 20, 12), (ams, 2026, 11, 23, 20), "from usual hours into the peak season"),
+        ("peak", (ams, 2026, 11, 21), (ams, 2026, 11, 28, 12), "the first week of the peak season"),
+        ("peak", (ams, 2026, 3, 29), (ams, 2026, 3, 30), "spring forward inside a version"),
+        ("peak", (ams, 2026, 10, 25), (ams, 2026, 10, 27), "fall back on a version's last day, then usual hours"),
+        ("peak", (ams, 2026, 12, 31, 12), (ams, 2027, 1, 4, 12), "after until, back to usual hours"),
+        ("peak", (ams, 2026, 12, 24), (ams, 2026, 12, 28), "a calendar holiday and a version's holiday"),
+        ("peak", (ams, 2027, 2, 26, 17), (ams, 2027, 3, 1, 10), "into a version with no end"),
+        ("peak", (ams, 2027, 3, 26), (ams, 2027, 3, 30), "a one-day version inside one with no end"),
+        ("peak", (ams, 2026, 1, 1), (ams, 2028, 1, 1), "two years"),
+        ("santiago", ("America/Santiago", 2026, 9, 5, 12), ("America/Santiago", 2026, 9, 6, 12), "a skipped midnight"),
+        (
+            "santiago",
+            ("America/Santiago", 2027, 4, 3, 20),
+            ("America/Santiago", 2027, 4, 4, 8),
+            "a repeated hour before a version",
+        ),
+    ]
+    rows = []
+    for name, start_fields, end_fields, note in cases:
+        start = local_instant(start_fields[0], *start_fields[1:])
+        end = local_instant(end_fields[0], *end_fields[1:])
+        zone = CALENDARS[name][0]
+        rows.append(
+            f'        ("{note}", .{name}, "{rfc3339(start, zone)}", "{rfc3339(end, zone)}", '
+            f"{business_seconds(name, start, end)}),"
+        )
+    return rows
+
+
+def version_random_cases():
+    """Seeded random intervals from March 2026 to May 2027, where the versions are: a minute to 23 days."""
+    rng = random.Random(20261123)
+    low = local_instant("UTC", 2026, 3, 1)
+    high = local_instant("UTC", 2027, 5, 1)
+    rows = []
+    for name in VERSIONS:
+        for _ in range(12):
+            start = rng.randrange(low, high)
+            length = int(10 ** rng.uniform(1.8, 6.3))
+            rows.append(f"        (.{name}, {start}, {start + length}, {business_seconds(name, start, start + length)}),")
     return rows
 
 
@@ -270,6 +353,8 @@ def main():
         ("BusinessClockTests.namedCases", named_cases()),
         ("BusinessClockTests.closedCases", closed_cases()),
         ("BusinessClockTests.randomCases", random_cases()),
+        ("BusinessClockVersionTests.namedCases", version_cases()),
+        ("BusinessClockVersionTests.randomCases", version_random_cases()),
         ("ReportingPeriodTests.weekLabels", week_labels()),
         ("ReportingPeriodTests.bounds", period_bounds()),
         ("ReportingPeriodTests.weekLengths", week_lengths()),

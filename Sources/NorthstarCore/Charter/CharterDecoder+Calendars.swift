@@ -29,7 +29,7 @@ extension CharterDecoder {
         guard
             let entries = context.mapping(node, path, expected: "`{timezone: …, hours: {mon-fri: [\"09:00-17:00\"]}}`")
         else { return nil }
-        context.checkKeys(entries, allowed: ["timezone", "hours", "holidays"], path)
+        context.checkKeys(entries, allowed: ["timezone", "hours", "holidays", "versions"], path)
         var zone = defaultZone
         if let zoneNode = entries.value("timezone") {
             zone = decodeTimeZone(zoneNode, "\(path).timezone", root: node) ?? defaultZone
@@ -46,10 +46,18 @@ extension CharterDecoder {
         }
         guard let weekly = decodeHours(hoursNode, path: "\(path).hours") else { return nil }
         let holidays = entries.value("holidays").map { decodeHolidays($0, path: "\(path).holidays") } ?? []
-        return BusinessCalendar(name: name, timeZoneIdentifier: zone, weeklyHours: weekly, holidays: holidays)
+        let versions = entries.value("versions").map { decodeVersions($0, path: "\(path).versions") } ?? []
+        return BusinessCalendar(
+            name: name,
+            timeZoneIdentifier: zone,
+            weeklyHours: weekly,
+            holidays: holidays,
+            versions: versions
+        )
     }
 
-    private func decodeHours(_ node: Node, path: String) -> [Weekday: [OpeningInterval]]? {
+    /// Weekly hours (`24/7` or days mapped to blocks), the calendar's own or a version's.
+    func decodeHours(_ node: Node, path: String) -> [Weekday: [OpeningInterval]]? {
         if let scalar = node.scalar, ["24/7", "always"].contains(scalar.string.lowercased()) {
             let wholeDay = [OpeningInterval(startMinute: 0, endMinute: 1_440)]
             return Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, wholeDay) })
@@ -182,7 +190,8 @@ extension CharterDecoder {
         return weekly
     }
 
-    private func decodeHolidays(_ node: Node, path: String) -> [LocalDate] {
+    /// Holiday dates and ranges, the calendar's own or a version's, sorted and without repeats.
+    func decodeHolidays(_ node: Node, path: String) -> [LocalDate] {
         if let items = node.sequence, items.isEmpty { return [] }
         guard
             let items = context.strings(

@@ -1,14 +1,16 @@
 /// Counts business time: the seconds between two instants during which a ``BusinessCalendar`` is open.
 ///
 /// A second counts when its local time, in the calendar's own zone, falls inside one of the opening blocks of
-/// its weekday and its local date is not a holiday (holidays close the whole local day). Time is taken as it
-/// really passes, so daylight saving time needs no special rule: a block `01:00-04:00` lasts 2 hours on a day
-/// that springs forward from 02:00 to 03:00 (the skipped local times never happen) and 4 hours on a day that
-/// falls back from 03:00 to 02:00 (the repeated hour is counted each time it passes).
+/// its weekday in the hours in force on its local date (the usual hours, or a version's), and its local date is
+/// not a holiday (holidays close the whole local day). Time is taken as it really passes, so daylight saving time
+/// needs no special rule: a block `01:00-04:00` lasts 2 hours on a day that springs forward from 02:00 to 03:00
+/// (the skipped local times never happen) and 4 hours on a day that falls back from 03:00 to 02:00 (the repeated
+/// hour is counted each time it passes).
 ///
-/// Make one clock per calendar and reuse it: the zone's UTC offsets and the weekly hours are laid out once, so a
-/// call costs a few table look-ups, however long the interval (a year is summed week by week, not minute by
-/// minute). Instants are supported from year 1 to year 9999; anything outside is treated as those bounds.
+/// Make one clock per calendar and reuse it: the zone's UTC offsets and each version's weekly hours are laid out
+/// once, so a call costs a few table look-ups, however long the interval (a year is summed week by week, not
+/// minute by minute). Instants are supported from year 1 to year 9999; anything outside is treated as those
+/// bounds.
 public struct BusinessClock: Sendable {
     /// The calendar the clock runs on.
     public let calendar: BusinessCalendar
@@ -17,17 +19,16 @@ public struct BusinessClock: Sendable {
     public let isAlwaysOpen: Bool
 
     private let zone: ZoneOffsetTable
-    /// `openBeforeMinute[m]`: open seconds in a week from Monday 00:00 to minute `m` of the week (0…10 080).
-    private let openBeforeMinute: [Int32]
-    private let weeklyOpenSeconds: Int64
+    /// The usual hours: the only ones when the calendar has no versions.
+    private let usualHours: WeeklyOpenTable
+    /// With versions, the wall second (a local midnight) from which `hoursFrom[i]` holds, until
+    /// `hoursChangeWalls[i + 1]`; the first is `Int64.min`. Empty when the hours never change.
+    private let hoursChangeWalls: [Int64]
+    private let hoursFrom: [WeeklyOpenTable]
     /// Holidays as local days since 1970-01-01, sorted, without repeats.
     private let holidays: [Int64]
 
     private static let secondsPerDay: Int64 = 86_400
-    private static let secondsPerWeek: Int64 = 604_800
-    private static let minutesPerWeek = 10_080
-    /// 1969-12-29, a Monday, is local day -3: adding 3 days to wall seconds puts weeks on Mondays.
-    private static let mondayShift: Int64 = 3 * 86_400
     /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
     private static let supported: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
 
@@ -36,25 +37,29 @@ public struct BusinessClock: Sendable {
         guard let zone = ZoneOffsetTable(identifier: calendar.timeZoneIdentifier) else { return nil }
         self.calendar = calendar
         self.zone = zone
-
-        var open = [Bool](repeating: false, count: Self.minutesPerWeek)
-        for (weekday, blocks) in calendar.weeklyHours {
-            let dayStart = (weekday.rawValue - 1) * 1_440
-            for block in blocks {
-                let first = max(0, min(1_440, block.startMinute))
-                let last = max(first, min(1_440, block.endMinute))
-                for minute in first..<last { open[dayStart + minute] = true }
+        usualHours = WeeklyOpenTable(calendar.weeklyHours)
+        let changes = calendar.hoursChanges()
+        if changes.count > 1 {
+            hoursChangeWalls = changes.map { change in change.firstDay.map { Int64($0) * Self.secondsPerDay } ?? .min }
+            // A yearly peak season comes back with the same hours: lay each week out once.
+            var tables: [[Weekday: [OpeningInterval]]: WeeklyOpenTable] = [calendar.weeklyHours: usualHours]
+            var hoursFrom: [WeeklyOpenTable] = []
+            for change in changes {
+                let table = tables[change.hours] ?? WeeklyOpenTable(change.hours)
+                tables[change.hours] = table
+                hoursFrom.append(table)
             }
+            self.hoursFrom = hoursFrom
+        } else {
+            hoursChangeWalls = []
+            hoursFrom = []
         }
-        var prefix = [Int32](repeating: 0, count: Self.minutesPerWeek + 1)
-        for minute in 0..<Self.minutesPerWeek {
-            prefix[minute + 1] = prefix[minute] + (open[minute] ? 60 : 0)
-        }
-        openBeforeMinute = prefix
-        weeklyOpenSeconds = Int64(prefix[Self.minutesPerWeek])
-        holidays = Array(Set(calendar.holidays.map { Int64($0.daysSinceEpoch) })).sorted()
-        isAlwaysOpen = holidays.isEmpty && weeklyOpenSeconds == Self.secondsPerWeek
+        holidays = Array(Set(calendar.allHolidays.map { Int64($0.daysSinceEpoch) })).sorted()
+        isAlwaysOpen = holidays.isEmpty && usualHours.isAroundTheClock && hoursFrom.allSatisfy(\.isAroundTheClock)
     }
+
+    /// How many times the hours in force change (0 without versions), for tests.
+    var hoursChangeCount: Int { max(0, hoursChangeWalls.count - 1) }
 
     /// The business seconds in `[start, end)`: how many of those seconds the calendar is open. Zero when
     /// `end <= start`.
@@ -69,16 +74,43 @@ public struct BusinessClock: Sendable {
         while instant < stop {
             let (offset, until) = zone.offset(at: instant)
             let segmentEnd = min(stop, until)
-            total += openSeconds(fromWall: instant + offset, toWall: segmentEnd + offset)
+            let (fromWall, toWall) = (instant + offset, segmentEnd + offset)
+            if hoursChangeWalls.isEmpty {
+                total += openSeconds(fromWall: fromWall, toWall: toWall, in: usualHours)
+            } else {
+                total += openSecondsAcrossVersions(fromWall: fromWall, toWall: toWall)
+            }
             instant = segmentEnd
         }
         return total
     }
 
-    /// Open seconds between two wall times in one stretch of constant offset, holidays removed.
+    /// Open seconds between two wall times in one stretch of constant offset, cut where the hours change
+    /// (always at a local midnight), holidays removed.
+    private func openSecondsAcrossVersions(fromWall start: Int64, toWall end: Int64) -> Int64 {
+        // The last change at or before `start`; `hoursChangeWalls[0]` is `Int64.min`.
+        var low = 0
+        var high = hoursChangeWalls.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if hoursChangeWalls[middle] <= start { low = middle } else { high = middle }
+        }
+        var total: Int64 = 0
+        var from = start
+        var index = low
+        while from < end {
+            let to = index + 1 < hoursChangeWalls.count ? min(end, hoursChangeWalls[index + 1]) : end
+            total += openSeconds(fromWall: from, toWall: to, in: hoursFrom[index])
+            from = to
+            index += 1
+        }
+        return total
+    }
+
+    /// Open seconds between two wall times in one stretch of constant offset and constant hours, holidays removed.
     @inline(__always)
-    private func openSeconds(fromWall start: Int64, toWall end: Int64) -> Int64 {
-        var seconds = openSeconds(before: end) - openSeconds(before: start)
+    private func openSeconds(fromWall start: Int64, toWall end: Int64, in hours: WeeklyOpenTable) -> Int64 {
+        var seconds = hours.openSeconds(before: end) - hours.openSeconds(before: start)
         guard !holidays.isEmpty, seconds > 0 else { return seconds }
         let firstDay = ZoneOffsetTable.day(ofWall: start)
         let lastDay = ZoneOffsetTable.day(ofWall: end - 1)
@@ -92,26 +124,9 @@ public struct BusinessClock: Sendable {
             let dayStart = holidays[low] * Self.secondsPerDay
             let from = max(start, dayStart)
             let to = min(end, dayStart + Self.secondsPerDay)
-            seconds -= openSeconds(before: to) - openSeconds(before: from)
+            seconds -= hours.openSeconds(before: to) - hours.openSeconds(before: from)
             low += 1
         }
         return seconds
-    }
-
-    /// Open seconds from the Monday before 1970 (local day -3) to `wall`, holidays not removed.
-    @inline(__always)
-    private func openSeconds(before wall: Int64) -> Int64 {
-        let shifted = wall + Self.mondayShift
-        var week = shifted / Self.secondsPerWeek
-        var inWeek = shifted - week * Self.secondsPerWeek
-        if inWeek < 0 {
-            week -= 1
-            inWeek += Self.secondsPerWeek
-        }
-        let minute = Int(inWeek / 60)
-        let before = Int64(openBeforeMinute[minute])
-        // The minute is either wholly open (60 more seconds by its end) or wholly closed.
-        let partial = (Int64(openBeforeMinute[minute + 1]) - before) * (inWeek - Int64(minute) * 60) / 60
-        return week * weeklyOpenSeconds + before + partial
     }
 }
