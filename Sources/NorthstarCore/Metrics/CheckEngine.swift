@@ -46,7 +46,7 @@ public struct CheckEngine: Sendable {
     public func evaluate(_ contacts: [Contact], imports: [ImportReport] = []) -> CheckReport {
         let latest = contacts.reduce(Timestamp(seconds: 0)) { max($0, $1.latestMoment) }
         var tally = CheckTally(charter: charter, options: options, asOf: options.to ?? latest)
-        for contact in contacts { tally.add(contact) }
+        for (position, contact) in contacts.enumerated() { tally.add(contact, tag: UInt64(position)) }
         tally.finish()
         return tally.report(imports: imports)
     }
@@ -236,7 +236,7 @@ public struct CheckEngine: Sendable {
             p90: p90,
             closedHours: accumulator.closedHours,
             lateOpen: accumulator.lateOpen,
-            breaches: accumulator.breaches,
+            breaches: accumulator.breachIDs,
             breakdown: nil
         )
     }

@@ -70,14 +70,14 @@ struct CheckTally {
             if deferred.count >= deferredLimit { settleDeferred() }
             return
         }
-        count(row, id: id, sign: 1)
+        count(row, id: id, tag: tag, sign: 1)
     }
 
     /// Takes out a contact counted before, as a later row of the same contact replaces it. The samples of a
     /// counted row never depend on the as-of time, so computing them again gives what was added.
-    mutating func retract(_ row: ContactRow, id: UnsafeRawBufferPointer) {
+    mutating func retract(_ row: ContactRow, id: UnsafeRawBufferPointer, tag: RowTag) {
         computeSamples(of: row)
-        count(row, id: id, sign: -1)
+        count(row, id: id, tag: tag, sign: -1)
     }
 
     /// Counts the set-aside contacts whose samples no longer depend on the as-of time.
@@ -90,7 +90,7 @@ struct CheckTally {
                 deferred.append(entry)
             } else {
                 var id = entry.id
-                id.withUTF8 { count(entry.row, id: UnsafeRawBufferPointer($0), sign: 1) }
+                id.withUTF8 { count(entry.row, id: UnsafeRawBufferPointer($0), tag: entry.tag, sign: 1) }
             }
         }
         // Do not sweep again before the list has grown as much again.
@@ -120,12 +120,12 @@ struct CheckTally {
         }
     }
 
-    private mutating func count(_ row: ContactRow, id: UnsafeRawBufferPointer, sign: Int) {
+    private mutating func count(_ row: ContactRow, id: UnsafeRawBufferPointer, tag: RowTag, sign: Int) {
         let asOf = self.asOf
         let samples = self.samples
         promises.withUnsafeMutableBufferPointer { promises in
             for index in promises.indices {
-                promises[index].take(samples[index], of: row, id: id, asOf: asOf, sign: sign)
+                promises[index].take(samples[index], of: row, id: id, tag: tag, asOf: asOf, sign: sign)
             }
         }
     }
@@ -137,7 +137,7 @@ struct CheckTally {
         for entry in waiting where !skip.contains(entry.tag) {
             computeSamples(of: entry.row)
             var id = entry.id
-            id.withUTF8 { count(entry.row, id: UnsafeRawBufferPointer($0), sign: 1) }
+            id.withUTF8 { count(entry.row, id: UnsafeRawBufferPointer($0), tag: entry.tag, sign: 1) }
         }
     }
 

@@ -11,8 +11,14 @@ struct PeriodTotals {
     var detractors = 0
     var closedHours = 0
     var lateOpen = 0
-    var breaches: [String] = []
+    /// The first missed contacts in the order of the data (by row tag), a few more than are listed so that a
+    /// contact taken out again leaves the list full.
+    var breaches: [(tag: UInt64, id: String)] = []
     var breachCount = 0
+    private static let breachesKept = CheckEngine.maximumBreachesListed + 14
+
+    /// The ids of the first missed contacts, as reports list them.
+    var breachIDs: [String] { breaches.prefix(CheckEngine.maximumBreachesListed).map(\.id) }
 
     /// Counts (`sign` 1) or takes out (`sign` −1) one sample. `limit` is the duration a sample may take (the
     /// `within`, or the statistic's bound) and `goodOutcome` the outcome that keeps a rate promise: plain values,
@@ -20,6 +26,7 @@ struct PeriodTotals {
     mutating func add(
         _ sample: MetricSample,
         id: UnsafeRawBufferPointer,
+        tag: UInt64,
         limit: Double?,
         goodOutcome: Bool,
         sign: Int = 1
@@ -28,11 +35,11 @@ struct PeriodTotals {
         case .duration(let seconds, _, let closed):
             if sign > 0 { durations.append(seconds) } else { removedDurations.append(seconds) }
             if closed { closedHours += sign }
-            if let limit, seconds > limit { breach(id, sign: sign) }
+            if let limit, seconds > limit { breach(id, tag: tag, sign: sign) }
         case .outcome(let value, _):
             trials += sign
             if value { successes += sign }
-            if value != goodOutcome { breach(id, sign: sign) }
+            if value != goodOutcome { breach(id, tag: tag, sign: sign) }
         case .recommendation(let score, _):
             if score >= 9 {
                 promoters += sign
@@ -40,7 +47,7 @@ struct PeriodTotals {
                 passives += sign
             } else {
                 detractors += sign
-                breach(id, sign: sign)
+                breach(id, tag: tag, sign: sign)
             }
         case .pending, .several, .notMatured, .excluded:
             break
@@ -48,23 +55,30 @@ struct PeriodTotals {
     }
 
     /// Counts an open contact already past its limit, with the time it has run so far.
-    mutating func addLate(seconds: Double, id: UnsafeRawBufferPointer, sign: Int = 1) {
+    mutating func addLate(seconds: Double, id: UnsafeRawBufferPointer, tag: UInt64, sign: Int = 1) {
         if sign > 0 { durations.append(seconds) } else { removedDurations.append(seconds) }
         lateOpen += sign
-        breach(id, sign: sign)
+        breach(id, tag: tag, sign: sign)
     }
 
-    private mutating func breach(_ id: UnsafeRawBufferPointer, sign: Int) {
+    private mutating func breach(_ id: UnsafeRawBufferPointer, tag: UInt64, sign: Int) {
         breachCount += sign
+        // Where the tag belongs: the list stays in the order of the data.
+        var low = 0
+        var high = breaches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if breaches[middle].tag < tag { low = middle + 1 } else { high = middle }
+        }
+        let present = low < breaches.count && breaches[low].tag == tag
         if sign < 0 {
-            let text = String(decoding: id, as: UTF8.self)
-            if let index = breaches.firstIndex(of: text) { breaches.remove(at: index) }
+            if present { breaches.remove(at: low) }
             return
         }
-        // A contact with several samples (next reply) is listed once for consecutive misses.
-        guard breaches.count < CheckEngine.maximumBreachesListed else { return }
-        if let last = breaches.last, last.utf8.elementsEqual(id) { return }
-        breaches.append(String(decoding: id, as: UTF8.self))
+        // A contact with several samples (next reply) is listed once.
+        guard !present, low < Self.breachesKept else { return }
+        breaches.insert((tag, String(decoding: id, as: UTF8.self)), at: low)
+        if breaches.count > Self.breachesKept { breaches.removeLast() }
     }
 
     /// Adds the totals of a later part of the same data.
@@ -79,9 +93,7 @@ struct PeriodTotals {
         closedHours += other.closedHours
         lateOpen += other.lateOpen
         breachCount += other.breachCount
-        for id in other.breaches where breaches.count < CheckEngine.maximumBreachesListed {
-            if breaches.last != id { breaches.append(id) }
-        }
+        breaches = Array((breaches + other.breaches).sorted { $0.tag < $1.tag }.prefix(Self.breachesKept))
     }
 
     /// The durations counted, ascending, without those taken out again.

@@ -30,6 +30,7 @@ struct PromiseTally {
         _ sample: MetricSample,
         of row: ContactRow,
         id: UnsafeRawBufferPointer,
+        tag: UInt64,
         asOf: Timestamp,
         sign: Int
     ) {
@@ -37,7 +38,7 @@ struct PromiseTally {
         case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
             guard let period = periodIndex(of: at, asOf: asOf) else { return }
             let (limit, goodOutcome) = (plan.limit, plan.goodOutcome)
-            record(period, row) { $0.add(sample, id: id, limit: limit, goodOutcome: goodOutcome, sign: sign) }
+            record(period, row) { $0.add(sample, id: id, tag: tag, limit: limit, goodOutcome: goodOutcome, sign: sign) }
         case .pending(let since, let pauses):
             // An open contact is a miss once its time limit has run out before the as-of time.
             guard let within = plan.within else { return }
@@ -52,9 +53,9 @@ struct PromiseTally {
             else { return }
             guard let period = periodIndex(of: deadline, asOf: asOf) else { return }
             let elapsed = Double(CheckEngine.running(from: since, to: asOf, clock: plan.clock, pauses: pauses))
-            record(period, row) { $0.addLate(seconds: elapsed, id: id, sign: sign) }
+            record(period, row) { $0.addLate(seconds: elapsed, id: id, tag: tag, sign: sign) }
         case .several(let parts):
-            for part in parts { take(part, of: row, id: id, asOf: asOf, sign: sign) }
+            for part in parts { take(part, of: row, id: id, tag: tag, asOf: asOf, sign: sign) }
         case .notMatured, .excluded:
             return
         }

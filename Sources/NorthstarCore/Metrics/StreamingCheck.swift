@@ -25,6 +25,18 @@ public enum StreamingCheck {
         paths: [String],
         parts: Int? = nil
     ) throws(ImportError) -> (report: CheckReport, imports: [ImportReport]) {
+        try evaluate(charter: charter, options: options, paths: paths, parts: parts, smallestSplit: 8 << 20)
+    }
+
+    /// ``evaluate(charter:options:paths:parts:)``, splitting files of at least `smallestSplit` bytes (tests cut
+    /// small files).
+    static func evaluate(
+        charter: Charter,
+        options: CheckEngine.Options,
+        paths: [String],
+        parts: Int?,
+        smallestSplit: Int
+    ) throws(ImportError) -> (report: CheckReport, imports: [ImportReport]) {
         var outcomes: [PartOutcome] = []
         var imports: [ImportReport] = []
         var files: [FileLayout] = []
@@ -32,11 +44,14 @@ public enum StreamingCheck {
             let layout = try FileLayout(path: path, fileIndex: fileIndex)
             files.append(layout)
             let count = max(1, parts ?? ProcessInfo.processInfo.activeProcessorCount)
-            var read = try readParts(layout, layout.parts(count), charter: charter, options: options)
-            if read.dropLast().contains(where: \.endsInsideQuotes) {
+            let cut = layout.parts(count, smallestSplit: smallestSplit)
+            var read = try readParts(layout, cut, charter: charter, options: options)
+            if read == nil {
                 // A cut fell inside a quoted field: read the file in one part.
-                read = try readParts(layout, layout.parts(1), charter: charter, options: options)
+                let whole = layout.parts(1, smallestSplit: smallestSplit)
+                read = try readParts(layout, whole, charter: charter, options: options)
             }
+            guard let read else { continue }
             imports.append(layout.report(combining: read))
             outcomes += read
         }
@@ -93,16 +108,17 @@ public enum StreamingCheck {
             into: &row,
             values: &tally.values
         )
-        tally.retract(row, id: UnsafeRawBufferPointer(record.fields[layout.columns.id]))
+        tally.retract(row, id: UnsafeRawBufferPointer(record.fields[layout.columns.id]), tag: tag)
     }
 
-    /// Reads the parts of one file at once.
+    /// Reads the parts of one file at once; `nil` when a cut turns out to lie inside a quoted field (the part
+    /// before it ends inside quotes, and the parts after it read garbage).
     private static func readParts(
         _ layout: FileLayout,
         _ parts: [FileLayout.Part],
         charter: Charter,
         options: CheckEngine.Options
-    ) throws(ImportError) -> [PartOutcome] {
+    ) throws(ImportError) -> [PartOutcome]? {
         let results = UnsafeMutableBufferPointer<Result<PartOutcome, ImportError>?>.allocate(capacity: parts.count)
         results.initialize(repeating: nil)
         defer {
@@ -117,9 +133,13 @@ public enum StreamingCheck {
             slots.buffer[index] = outcome
         }
         var outcomes: [PartOutcome] = []
-        for result in results {
+        for (position, result) in results.enumerated() {
+            // Every part before this one ended where a record ends, so this one started at a record: its error
+            // is the file's.
             switch result {
-            case .success(let outcome): outcomes.append(outcome)
+            case .success(let outcome):
+                if outcome.endsInsideQuotes && position < parts.count - 1 { return nil }
+                outcomes.append(outcome)
             case .failure(let error): throw error
             case nil: break
             }
@@ -258,10 +278,12 @@ struct FileLayout: Sendable {
         }
     }
 
-    /// Up to `count` parts, cut after a line end near equal shares; a file under 8 MB is one part.
-    func parts(_ count: Int) -> [Part] {
+    /// Up to `count` parts, cut after a line end near equal shares; a file under `smallestSplit` bytes is one part.
+    func parts(_ count: Int, smallestSplit: Int) -> [Part] {
         let data = size - dataStart
-        guard count > 1, data >= 8 << 20 else { return [Part(start: dataStart, end: size, line: dataLine)] }
+        guard count > 1, data >= max(smallestSplit, count) else {
+            return [Part(start: dataStart, end: size, line: dataLine)]
+        }
         var cuts = [dataStart]
         for share in 1..<count {
             if let cut = lineStart(atOrAfter: dataStart + data / count * share), cut > cuts.last!, cut < size {
