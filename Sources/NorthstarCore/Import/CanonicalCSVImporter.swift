@@ -10,7 +10,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
     public static let columns = [
         "id", "channel", "created_at", "tier", "priority", "team", "agent", "category", "first_response_at",
         "resolved_at", "ended_at", "wrap_seconds", "abandoned", "reopens", "agent_replies", "csat", "nps",
-        "self_service",
+        "self_service", "fcr_answer",
     ]
     static let required = ["id", "channel", "created_at"]
 
@@ -60,7 +60,8 @@ public struct CanonicalCSVImporter: CSVContactImporter {
             agentReplies: column("agent_replies"),
             csat: column("csat"),
             nps: column("nps"),
-            selfService: column("self_service")
+            selfService: column("self_service"),
+            fcrAnswer: column("fcr_answer")
         )
         while let record = try reader.next() {
             // Blank lines, bytes that are not UTF-8 and rows of the wrong width are counted and refused here.
@@ -83,7 +84,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         let createdAt: Int
         let tier, priority, team, agent, category: Int?
         let firstResponseAt, resolvedAt, endedAt: Int?
-        let wrapSeconds, abandoned, reopens, agentReplies, csat, nps, selfService: Int?
+        let wrapSeconds, abandoned, reopens, agentReplies, csat, nps, selfService, fcrAnswer: Int?
     }
 
     struct RowProblem: Error, Sendable {
@@ -155,6 +156,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         contact.agentReplies = try integer(columns.agentReplies, "agent_replies", 0, 100_000)
         contact.nps = try integer(columns.nps, "nps", 0, 10)
         contact.selfService = try flag(columns.selfService, "self_service")
+        contact.fcrAnswer = try flag(columns.fcrAnswer, "fcr_answer")
         if let value = text(columns.csat) {
             guard let score = Double(value), score.isFinite, score >= 0 else {
                 throw RowProblem(text: "csat is not a number")
