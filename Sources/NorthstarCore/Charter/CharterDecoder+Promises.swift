@@ -119,10 +119,17 @@ extension CharterDecoder {
                     ) ?? minimumSample
             }
 
+            // The definition comes first: a CSAT promise judged by its mean score takes its target on the scale.
+            let options = decodeOptions(
+                preset: entries.value("preset"),
+                definition: entries.value("definition"),
+                base: charter.metricOptions,
+                path: path
+            )
             var target: PromiseTarget?
             if let targetNode = entries.value("target") {
                 if let metric {
-                    target = decodeTarget(targetNode, path: "\(path).target", metric: metric)
+                    target = decodeTarget(targetNode, path: "\(path).target", metric: metric, options: options)
                 } else {
                     checkTargetKeys(targetNode, path: "\(path).target")
                 }
@@ -136,13 +143,6 @@ extension CharterDecoder {
                 )
             }
             if let note = entries.value("note") { _ = context.string(note, "\(path).note") }
-
-            let options = decodeOptions(
-                preset: entries.value("preset"),
-                definition: entries.value("definition"),
-                base: charter.metricOptions,
-                path: path
-            )
             guard let id, let metric, let target else { continue }
             promises.append(
                 Promise(

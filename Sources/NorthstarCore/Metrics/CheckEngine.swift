@@ -95,7 +95,7 @@ public struct CheckEngine: Sendable {
         "Open contacts already past a `within` limit at the as-of time count as misses in the period their limit ran out.",
         "Business-hours durations count only open hours of the calendar in its own time zone, holidays closed; samples that arrive and complete while closed are 0 and reported as closedHours.",
         "FCR: solved with at most one public agent reply and not reopened; reopen rate: solved and reopened. Both use the creation cohort that has matured \(MetricDefinitions.reopenWindowDays) days.",
-        "CSAT: share of answers of 4 or 5 on 1–5; NPS: %(9–10) − %(0–6) in points; abandonment: left before an answer / entered the queue.",
+        "CSAT: share of answers of 4 or 5 on 1–5, shown with its response rate (answers over solved contacts); NPS: %(9–10) − %(0–6) in points; abandonment: left before an answer / entered the queue.",
         "Percentiles interpolate linearly between closest ranks; shares use Wilson 95% intervals, percentiles order-statistic intervals, means Student's t, NPS the multinomial variance.",
         "Verdict: kept when the whole 95% interval meets the target, broken when none of it does, at-risk when it straddles, insufficient below the minimum sample.",
     ]
@@ -114,10 +114,12 @@ public struct CheckEngine: Sendable {
         var lateOpen = 0
         var breaches: [String] = []
         var breachCount = 0
+        var scores: [Double] = []
+        var unanswered = 0
 
         /// Adds one sample. `limit` is the duration a sample may take (the `within`, or the statistic's
-        /// bound) and `goodOutcome` the outcome that keeps a rate promise: plain values, not the promise,
-        /// because this runs once per contact and promise.
+        /// bound; for a score, the `atLeast`/`atMost` bound) and `goodOutcome` the outcome that keeps a rate
+        /// promise: plain values, not the promise, because this runs once per contact and promise.
         mutating func add(_ sample: MetricSample, contact: Contact, limit: Double?, goodOutcome: Bool) {
             switch sample {
             case .duration(let seconds, _, let closed):
@@ -137,6 +139,11 @@ public struct CheckEngine: Sendable {
                     detractors += 1
                     breach(contact.id)
                 }
+            case .score(let value, _):
+                scores.append(value)
+                if let limit, goodOutcome ? value < limit : value > limit { breach(contact.id) }
+            case .unanswered:
+                unanswered += 1
             case .pending, .several, .excluded:
                 break
             }
@@ -192,14 +199,15 @@ public struct CheckEngine: Sendable {
             within = Int64(duration.seconds)
         case .statistic(_, let duration):
             limit = Double(duration.seconds)
-        case .atLeast, .atMost:
-            limit = nil
+        case .atLeast(let bound), .atMost(let bound):
+            limit = bound
         }
         let goodOutcome = metric.higherIsBetter
         /// Counts one sample of `contact` (a duration, outcome, answer or pending wait; never `several`).
         func take(_ sample: MetricSample, of contact: Contact) {
             switch sample {
-            case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
+            case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at), .score(_, let at),
+                .unanswered(let at):
                 guard let period = periodOf(at) else { return }
                 record(period, contact) { $0.add(sample, contact: contact, limit: limit, goodOutcome: goodOutcome) }
             case .pending(let since, let pauses):
@@ -317,7 +325,7 @@ public struct CheckEngine: Sendable {
     }
 
     static func describe(_ promise: Promise) -> CheckReport.TargetDescription {
-        let summary = promise.target.summary(for: promise.metric)
+        let summary = promise.target.summary(for: promise.metric, options: promise.options)
         switch promise.target {
         case .attainment(let within, let share):
             return .init(
@@ -337,10 +345,18 @@ public struct CheckEngine: Sendable {
                 statistic: statistic.description,
                 bound: Double(limit.seconds)
             )
-        case .atLeast(let value):
-            return .init(summary: summary, kind: "atLeast", within: nil, share: nil, statistic: nil, bound: value)
-        case .atMost(let value):
-            return .init(summary: summary, kind: "atMost", within: nil, share: nil, statistic: nil, bound: value)
+        case .atLeast(let value), .atMost(let value):
+            let kind = if case .atLeast = promise.target { "atLeast" } else { "atMost" }
+            let scale = promise.options.judgesMeanScore(promise.metric) ? promise.options.csatScale.rawValue : nil
+            return .init(
+                summary: summary,
+                kind: kind,
+                within: nil,
+                share: nil,
+                statistic: scale == nil ? nil : "mean",
+                bound: value,
+                scale: scale
+            )
         }
     }
 
@@ -399,6 +415,13 @@ public struct CheckEngine: Sendable {
                         detractors: accumulator.detractors
                     )
                 }
+            } else if promise.options.judgesMeanScore(promise.metric) {
+                n = accumulator.scores.count
+                if n > 0 {
+                    value = Statistics.mean(accumulator.scores)
+                    interval = Statistics.meanInterval(values: accumulator.scores)
+                    if interval == nil { note = "too few answers for a 95% interval of the mean" }
+                }
             } else {
                 n = accumulator.trials
                 if n > 0 {
@@ -431,7 +454,9 @@ public struct CheckEngine: Sendable {
             closedHours: accumulator.closedHours,
             lateOpen: accumulator.lateOpen,
             breaches: accumulator.breaches,
-            breakdown: nil
+            breakdown: nil,
+            responseRate: promise.metric == .csat && n + accumulator.unanswered > 0
+                ? Double(n) / Double(n + accumulator.unanswered) : nil
         )
     }
 }
