@@ -651,4 +651,30 @@ struct MetricOptionsTests {
         #expect(MetricOptions.preset("zendesk")?.resolutionEnd == .full)
         #expect(MetricOptions.preset("zammad")?.firstResponsePerCycle == false)
     }
+
+    @Test("the example in docs/metrics.md is a valid charter with the definitions it describes")
+    func documentedExample() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/metrics.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(text.range(of: "```yaml\npreset: zendesk"))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let example = String(text[text.index(start.lowerBound, offsetBy: 8)..<end.lowerBound])
+        let header = """
+            northstar: 1
+            organization: Acme Support
+            vision: Every customer feels cared for after every conversation with our team.
+            mission: We answer chats within 30 seconds.
+
+            """
+        let charter = try CharterLoader.load(bytes: Array((header + example).utf8), file: "test.yaml", today: nil)
+            .charter
+        let byID = Dictionary(uniqueKeysWithValues: charter.promises.map { ($0.id, $0) })
+        let csat = try #require(byID["csat-mean"])
+        #expect(csat.options.preset == "zendesk")
+        #expect(csat.options.csatScale == .zeroToTen && csat.options.csatStatistic == .meanScore)
+        #expect(csat.target == .atLeast(8))
+        #expect(byID["abandonment"]?.options.shortAbandonSeconds == 5)
+        #expect(byID["fcr"]?.options.reopenWindowDays == 14)
+    }
 }
