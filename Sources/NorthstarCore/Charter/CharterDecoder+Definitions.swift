@@ -5,6 +5,7 @@ extension CharterDecoder {
     static let definitionKeys = [
         "firstResponseStart", "firstResponse", "nextReply", "resolution", "pauses", "fcr", "fcrMaxReplies",
         "fcrReopens", "reopenWindow", "csatScale", "csatPositive", "csatStatistic", "shortAbandon",
+        "slaMode", "slaPending",
     ]
 
     /// Options from a `preset:` and a `definition:` (either may be absent) on top of `base`.
@@ -135,6 +136,10 @@ extension CharterDecoder {
                     continue
                 }
                 options.shortAbandonSeconds = threshold.seconds
+            case "slaMode":
+                if let mode = choice(MetricOptions.SLAMode.self) { options.slaMode = mode }
+            case "slaPending":
+                if let text = choice(["exclude", "achieved"]) { options.slaPendingAchieved = text == "achieved" }
             default:
                 break
             }

@@ -98,6 +98,14 @@ public struct MetricOptions: Sendable, Hashable {
         case meanScore = "mean-score"
     }
 
+    /// What one `sla` sample is.
+    public enum SLAMode: String, Sendable, Hashable, CaseIterable {
+        /// One outcome per ticket and target (Northstar's default).
+        case perTarget = "per-target"
+        /// One outcome per ticket: breached when any target is breached.
+        case perTicket = "per-ticket"
+    }
+
     /// Where first response (and speed of answer) starts.
     public var firstResponseStart: FirstResponseStart = .handoff
     /// Whether first response gives one sample per solve cycle (the clock restarts at each reopen) instead of one
@@ -125,6 +133,13 @@ public struct MetricOptions: Sendable, Hashable {
     public var csatStatistic: CSATStatistic = .sharePositive
     /// Abandoned contacts that waited less than this many seconds (ended − created) are left out of abandonment.
     public var shortAbandonSeconds = 0
+    /// The service-level policies of an `sla` promise, first match wins (from the promise's `policies`).
+    public var slaPolicies: [SLAPolicy] = []
+    /// Whether an `sla` promise counts each target of a ticket, or the ticket once (any miss breaches it).
+    public var slaMode: SLAMode = .perTarget
+    /// Whether a target still running and not yet late counts as achieved (Chatwoot's hit rate) instead of
+    /// waiting until it is achieved or breached.
+    public var slaPendingAchieved = false
     /// The vendor preset these options started from, if any.
     public var preset: String?
 
@@ -166,6 +181,8 @@ public struct MetricOptions: Sendable, Hashable {
             // nothing paused.
             options.firstResponsePerCycle = true
             options.subtractPauses = false
+            // Its SLA hit rate counts conversations still open and not yet breached as hits.
+            options.slaPendingAchieved = true
         case "zammad":
             // Pending states pause the clock; first response from creation.
             options.firstResponseStart = .created
@@ -208,6 +225,8 @@ public struct MetricOptions: Sendable, Hashable {
             parts.append("CSAT positive from \(Self.number(csatPositiveThreshold))")
         }
         if csatStatistic == .meanScore { parts.append("CSAT mean score") }
+        if slaMode == .perTicket { parts.append("SLA per ticket (any miss)") }
+        if slaPendingAchieved { parts.append("SLA counts open targets not yet late as achieved") }
         if shortAbandonSeconds > 0 {
             parts.append("abandons under \(CharterDuration(seconds: shortAbandonSeconds)) left out")
         }

@@ -96,6 +96,7 @@ public struct CheckEngine: Sendable {
         "Business-hours durations count only open hours of the calendar in its own time zone, holidays closed; samples that arrive and complete while closed are 0 and reported as closedHours.",
         "FCR: solved with at most one public agent reply and not reopened; reopen rate: solved and reopened. Both use the creation cohort that has matured \(MetricDefinitions.reopenWindowDays) days.",
         "CSAT: share of answers of 4 or 5 on 1–5, shown with its response rate (answers over solved contacts); NPS: %(9–10) − %(0–6) in points; abandonment: left before an answer / entered the queue.",
+        "SLA: each target of the first matching policy is achieved (completed in time), breached (completed late, or still open past its deadline, counted when the deadline ran out) or pending (not counted); attainment = achieved / (achieved + breached).",
         "Percentiles interpolate linearly between closest ranks; shares use Wilson 95% intervals, percentiles order-statistic intervals, means Student's t, NPS the multinomial variance.",
         "Verdict: kept when the whole 95% interval meets the target, broken when none of it does, at-risk when it straddles, insufficient below the minimum sample.",
     ]

@@ -174,6 +174,92 @@ struct MetricDefinitions {
             }
             if contact.firstResponseAt != nil { return .outcome(false, at: contact.createdAt) }
             return .excluded("not known whether the contact was answered")
+        case .sla:
+            return serviceLevel(of: contact, clock: clock, asOf: asOf)
+        }
+    }
+
+    /// What an SLA target of a contact came to.
+    private enum TargetState {
+        /// Completed within the target, at the completion.
+        case achieved(Timestamp)
+        /// Completed late (at the completion), or still running past its deadline (at the deadline).
+        case breached(Timestamp)
+        /// Still running, not late yet.
+        case running
+        /// The target does not apply (solved without a reply, abandoned), with the reason.
+        case notApplicable(String)
+    }
+
+    /// The SLA outcomes of a contact under the first matching policy: one per target, or one for the ticket.
+    private func serviceLevel(of contact: Contact, clock: BusinessClock?, asOf: Timestamp) -> MetricSample {
+        guard let policy = options.slaPolicies.first(where: { $0.population.contains { contact.value(of: $0) } })
+        else { return .excluded("no SLA policy matches") }
+        // Each target is timed once per ticket, by the promise's own first-response and resolution definitions.
+        var single = self
+        single.options.firstResponsePerCycle = false
+        if single.options.resolutionEnd == .perCycle { single.options.resolutionEnd = .full }
+        func state(_ metric: Metric, _ target: CharterDuration?) -> TargetState? {
+            guard let target else { return nil }
+            switch single.sample(of: contact, for: metric, clock: clock, asOf: asOf) {
+            case .duration(let seconds, let at, _):
+                return seconds <= Double(target.seconds) ? .achieved(at) : .breached(at)
+            case .pending(let since, let pauses):
+                let deadline = CheckEngine.deadline(
+                    from: since,
+                    after: Int64(target.seconds),
+                    clock: clock,
+                    pauses: pauses,
+                    until: asOf
+                )
+                return deadline.map(TargetState.breached) ?? .running
+            case .excluded(let reason):
+                return .notApplicable("\(metric.displayName): \(reason)")
+            case .outcome, .recommendation, .score, .unanswered, .several:
+                return .notApplicable("\(metric.displayName) gives no single time")
+            }
+        }
+        let states = [state(.firstResponse, policy.firstResponse), state(.resolution, policy.resolution)]
+            .compactMap { $0 }
+        guard !states.isEmpty else { return .excluded("the policy has no target") }
+        let running: MetricSample =
+            options.slaPendingAchieved
+            ? .outcome(true, at: asOf) : .excluded("a target is still running and not late yet")
+        let reasons = states.compactMap { state -> String? in
+            if case .notApplicable(let reason) = state { return reason }
+            return nil
+        }
+        let notApplicable = MetricSample.excluded(
+            reasons.isEmpty ? "no target applies" : reasons.joined(separator: "; ")
+        )
+        switch options.slaMode {
+        case .perTarget:
+            let samples = states.map { state -> MetricSample in
+                switch state {
+                case .achieved(let at): .outcome(true, at: at)
+                case .breached(let at): .outcome(false, at: at)
+                case .running: running
+                case .notApplicable(let reason): .excluded(reason)
+                }
+            }
+            return samples.count == 1 ? samples[0] : .several(samples)
+        case .perTicket:
+            // Breached when any target is, as soon as the first is; achieved when every applicable one is.
+            var breached: [Timestamp] = []
+            var achieved: [Timestamp] = []
+            var isRunning = false
+            for state in states {
+                switch state {
+                case .breached(let at): breached.append(at)
+                case .achieved(let at): achieved.append(at)
+                case .running: isRunning = true
+                case .notApplicable: break
+                }
+            }
+            if let first = breached.min() { return .outcome(false, at: first) }
+            if isRunning { return running }
+            if let last = achieved.max() { return .outcome(true, at: last) }
+            return notApplicable
         }
     }
 
