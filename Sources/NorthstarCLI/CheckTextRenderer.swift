@@ -33,6 +33,10 @@ struct CheckTextRenderer {
             line += "  " + paint(latest.verdict)
             if let note = latest.note { line += terminal.dim("  (\(note))") }
             lines.append(line)
+            if let responseRate = latest.responseRate {
+                let rate = String(format: "%.1f%%", responseRate * 100)
+                lines.append(terminal.dim("  " + String(repeating: " ", count: width) + "  response rate \(rate)"))
+            }
             if let median = latest.median, let p90 = latest.p90, promise.metric.kind == .duration {
                 var detail = "median \(Self.duration(median)), p90 \(Self.duration(p90))"
                 if latest.closedHours > 0 {
@@ -101,7 +105,9 @@ struct CheckTextRenderer {
                     "  "
                     + (promise.metric.kind == .duration
                         ? Self.duration(measured)
-                        : promise.metric == .nps ? "\(Int(measured))" : (measured == 1 ? "yes" : "no"))
+                        : promise.metric == .nps
+                            ? "\(Int(measured))"
+                            : promise.target.scale != nil ? value(measured, promise) : (measured == 1 ? "yes" : "no"))
             }
             if let note = row.note { line += terminal.dim("  (\(row.counted ? "" : "not counted: ")\(note))") }
             lines.append(line)
@@ -135,6 +141,7 @@ struct CheckTextRenderer {
     private func value(_ value: Double?, _ promise: CheckReport.PromiseResult) -> String {
         guard let value else { return "—" }
         if promise.metric == .nps { return String(format: "%+.1f", value) }
+        if promise.target.scale != nil { return String(format: "%.2f", value) }
         if promise.target.kind == "statistic" { return Self.duration(value) }
         return String(format: "%.1f%%", value * 100)
     }

@@ -216,6 +216,51 @@ struct CheckEngineTests {
     }
 }
 
+extension CheckEngineTests {
+    @Test("CSAT shows its response rate per period, in the JSON and the Markdown report; other rates do not")
+    func csatResponseRate() throws {
+        let charter = try Self.charter(
+            """
+              - {id: csat, metric: csat, target: {atLeast: 80%}, minimumSample: 1}
+              - {id: fcr, metric: fcr, target: {atLeast: 80%}, minimumSample: 1}
+            """
+        )
+        // Week 10: three solved, two answered (5 and 2); week 11: one solved, answered 4, and one open answered 5
+        // (an answer on an open contact counts at its creation).
+        func solved(_ id: String, _ day: String, csat: Double?) -> Contact {
+            var contact = Self.contact(
+                id,
+                "email",
+                created: "2026-03-\(day)T09:00:00Z",
+                resolved: "2026-03-\(day)T10:00:00Z"
+            )
+            contact.csat = csat
+            contact.agentReplies = 1
+            return contact
+        }
+        var open = Self.contact("O", "email", created: "2026-03-10T09:00:00Z")
+        open.csat = 5
+        let contacts = [
+            solved("A", "03", csat: 5), solved("B", "03", csat: 2), solved("C", "04", csat: nil),
+            solved("D", "10", csat: 4), open,
+        ]
+        let report = CheckEngine(charter: charter, options: .init(to: Self.time("2026-03-12T00:00:00Z")))
+            .evaluate(contacts)
+        let csat = try #require(report.promises.first)
+        // W10: 2 answers, C solved without one: 2 / 3. W11: D and O answered, nothing unanswered: 2 / 2.
+        #expect(csat.periods.map(\.label) == ["2026-W10", "2026-W11"])
+        #expect(csat.periods.map(\.responseRate) == [2.0 / 3.0, 1])
+        #expect(csat.periods.map(\.value) == [0.5, 1])  // W10: 5 ✓ 2 ✗; W11: 4 ✓ 5 ✓
+        // FCR: the week-10 contacts have matured 7 days by the 12th: 3 samples, and no response rate.
+        let fcr = try #require(report.promises[1].periods.first)
+        #expect(fcr.n == 3 && fcr.responseRate == nil)
+        let markdown = CheckMarkdownRenderer().render(report)
+        #expect(markdown.contains("response rate 66.7%"))
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(json.contains("\"responseRate\":1"))
+    }
+}
+
 @Suite("Explaining a number")
 struct ExplainTests {
     @Test("every contact of the population is listed: misses first, kept, and excluded with the reason")

@@ -361,9 +361,70 @@ struct EventStreamTests {
         #expect(contact.agentReplies == 3)
         #expect(contact.agent == "ann")
         #expect(contact.csat == 4 && contact.nps == 9)
+        // The first customer message (09:01), the first assignment (09:02:30), two customer messages after the first
+        // reply (10:00, 10:05), and two solve cycles: 09:00 → reply 09:04 → solved 10:30; reopened 08:00 → reply
+        // 08:10 → solved 08:15.
+        #expect(contact.firstCustomerMessageAt == Self.time("2026-03-02T09:01:00Z"))
+        #expect(contact.firstAssignmentAt == Self.time("2026-03-02T09:02:30Z"))
+        #expect(contact.customerFollowUps == 2)
+        #expect(
+            contact.solveCycles == [
+                SolveCycle(
+                    start: Self.time("2026-03-02T09:00:00Z"),
+                    firstReplyAt: Self.time("2026-03-02T09:04:00Z"),
+                    solvedAt: Self.time("2026-03-02T10:30:00Z")
+                ),
+                SolveCycle(
+                    start: Self.time("2026-03-03T08:00:00Z"),
+                    firstReplyAt: Self.time("2026-03-03T08:10:00Z"),
+                    solvedAt: Self.time("2026-03-03T08:15:00Z")
+                ),
+            ]
+        )
         // 09:00 → 08:15 next day = 83,700 s, minus the 56-minute pause (3,360 s) = 80,340 s.
         #expect(Self.seconds(Self.sample(contact, .resolution)) == 80_340)
         #expect(contacts[1].firstResponseAt == nil && contacts[1].resolvedAt == nil)
+        #expect(contacts[1].solveCycles == [SolveCycle(start: Self.time("2026-03-02T09:30:00Z"))])
+        #expect(contacts[1].customerFollowUps == 0 && contacts[1].firstCustomerMessageAt == nil)
+    }
+
+    @Test("solve cycles: a reply written while solved answers no cycle; a change to pending after a solve reopens")
+    func solveCycles() throws {
+        let contact = try Self.only(
+            """
+            {"contact": "S1", "type": "created", "at": "2026-03-02T09:00:00Z", "channel": "email"}
+            {"contact": "S1", "type": "solved", "at": "2026-03-02T09:10:00Z"}
+            {"contact": "S1", "type": "agent_reply", "at": "2026-03-02T09:20:00Z"}
+            {"contact": "S1", "type": "status", "at": "2026-03-02T10:00:00Z", "status": "pending"}
+            {"contact": "S1", "type": "agent_reply", "at": "2026-03-02T10:30:00Z"}
+            {"contact": "S1", "type": "solved", "at": "2026-03-02T11:00:00Z"}
+            """
+        )
+        // Solved at 09:10 without a reply; the 09:20 reply comes while solved (it is still the first response of the
+        // ticket). Pending at 10:00 leaves the solved state: cycle 2, answered 10:30, solved 11:00.
+        #expect(contact.firstResponseAt == Self.time("2026-03-02T09:20:00Z"))
+        #expect(contact.reopens == 1)
+        #expect(
+            contact.solveCycles == [
+                SolveCycle(start: Self.time("2026-03-02T09:00:00Z"), solvedAt: Self.time("2026-03-02T09:10:00Z")),
+                SolveCycle(
+                    start: Self.time("2026-03-02T10:00:00Z"),
+                    firstReplyAt: Self.time("2026-03-02T10:30:00Z"),
+                    solvedAt: Self.time("2026-03-02T11:00:00Z")
+                ),
+            ]
+        )
+        // Resolution per cycle: 09:00 → 09:10 = 600 s; 10:00 → 11:00 = 3,600 s less the pause 10:00–11:00 (pending
+        // until the solve) = 0 s.
+        var options = MetricOptions()
+        options.resolutionEnd = .perCycle
+        let sample = MetricDefinitions(options: options)
+            .sample(of: contact, for: .resolution, clock: nil, asOf: Self.time("2026-03-09T00:00:00Z"))
+        guard case .several(let parts) = sample else {
+            Issue.record("expected one sample per cycle")
+            return
+        }
+        #expect(parts.map(Self.seconds) == [600, 0])
     }
 
     // MARK: Bad input

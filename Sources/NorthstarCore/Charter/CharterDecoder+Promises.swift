@@ -4,6 +4,7 @@ import Yams
 extension CharterDecoder {
     static let promiseKeys = [
         "id", "says", "metric", "where", "clock", "target", "period", "minimumSample", "note", "preset", "definition",
+        "policies",
     ]
     static let targetKeys = [
         "within", "share", "atLeast", "atMost", "median", "mean", "p50", "p75", "p80", "p90", "p95", "p99",
@@ -119,10 +120,40 @@ extension CharterDecoder {
                     ) ?? minimumSample
             }
 
+            // The definition comes first: a CSAT promise judged by its mean score takes its target on the scale.
+            var options = decodeOptions(
+                preset: entries.value("preset"),
+                definition: entries.value("definition"),
+                base: charter.metricOptions,
+                path: path
+            )
+            if let policiesNode = entries.value("policies") {
+                let policies = decodePolicies(policiesNode, path: "\(path).policies")
+                if let metric, metric != .sla {
+                    context.warning(
+                        "policies-unused",
+                        at: policiesNode,
+                        "\(path).policies",
+                        "SLA policies only apply to `metric: sla`; `\(metric.rawValue)` ignores them.",
+                        fix: "Remove `policies:`, or make this an `sla` promise."
+                    )
+                } else {
+                    options.slaPolicies = policies ?? []
+                }
+            } else if metric == .sla {
+                context.error(
+                    "missing-key",
+                    at: item,
+                    "\(path).policies",
+                    "an `sla` promise needs its policies.",
+                    fix: "Add e.g. `policies: [{where: {priority: urgent}, firstResponse: 1h, resolution: 8h}, "
+                        + "{firstResponse: 8h, resolution: 3d}]` (first match wins)."
+                )
+            }
             var target: PromiseTarget?
             if let targetNode = entries.value("target") {
                 if let metric {
-                    target = decodeTarget(targetNode, path: "\(path).target", metric: metric)
+                    target = decodeTarget(targetNode, path: "\(path).target", metric: metric, options: options)
                 } else {
                     checkTargetKeys(targetNode, path: "\(path).target")
                 }
@@ -136,13 +167,6 @@ extension CharterDecoder {
                 )
             }
             if let note = entries.value("note") { _ = context.string(note, "\(path).note") }
-
-            let options = decodeOptions(
-                preset: entries.value("preset"),
-                definition: entries.value("definition"),
-                base: charter.metricOptions,
-                path: path
-            )
             guard let id, let metric, let target else { continue }
             promises.append(
                 Promise(
@@ -253,7 +277,7 @@ extension CharterDecoder {
             )
             return nil
         }
-        if let metric, metric.kind != .duration {
+        if let metric, metric.kind != .duration && metric != .sla {
             context.warning(
                 "clock-unused",
                 at: node,

@@ -2,8 +2,14 @@ import Foundation
 import Yams
 
 extension CharterDecoder {
-    /// Reads a target and checks that its form suits the metric and its numbers can be met and missed.
-    func decodeTarget(_ node: Node, path: String, metric: Metric) -> PromiseTarget? {
+    /// Reads a target and checks that its form suits the metric (and, for CSAT, the statistic its definition
+    /// names) and its numbers can be met and missed.
+    func decodeTarget(
+        _ node: Node,
+        path: String,
+        metric: Metric,
+        options: MetricOptions
+    ) -> PromiseTarget? {
         guard
             let entries = context.mapping(
                 node,
@@ -137,6 +143,9 @@ extension CharterDecoder {
                 return nil
             }
             let key = isAtLeast ? "atLeast" : "atMost"
+            if options.judgesMeanScore(metric) {
+                return meanScore(boundNode, "\(path).\(key)", isAtLeast: isAtLeast, scale: options.csatScale)
+            }
             guard
                 let bound = metric.kind == .score
                     ? points(boundNode, "\(path).\(key)") : rate(boundNode, "\(path).\(key)")
@@ -186,6 +195,62 @@ extension CharterDecoder {
             }
             return isAtLeast ? .atLeast(bound) : .atMost(bound)
         }
+    }
+
+    /// A bound on the mean CSAT answer: a number on the scale that can be met and missed.
+    private func meanScore(
+        _ node: Node,
+        _ path: String,
+        isAtLeast: Bool,
+        scale: MetricOptions.CSATScale
+    ) -> PromiseTarget? {
+        guard let text = context.string(node, path, expected: "a mean answer such as 4.2") else { return nil }
+        let low = Self.format(scale.range.lowerBound)
+        let high = Self.format(scale.range.upperBound)
+        let example = Self.format(scale.range.upperBound - (scale.range.upperBound - scale.range.lowerBound) / 5)
+        guard !text.hasSuffix("%"), let bound = Double(text), bound.isFinite else {
+            context.error(
+                "invalid-score",
+                at: node,
+                path,
+                text.hasSuffix("%")
+                    ? "a mean CSAT score is an answer on the \(scale) scale, not a percentage: `\(text)`."
+                    : "`\(text)` is not a mean CSAT answer.",
+                fix: "Write e.g. `\(isAtLeast ? "atLeast" : "atMost"): \(example)` (on \(scale)), or drop "
+                    + "`csatStatistic: mean-score` to judge the share of positive answers."
+            )
+            return nil
+        }
+        guard scale.range.contains(bound) else {
+            context.error(
+                "out-of-range",
+                at: node,
+                path,
+                "a mean CSAT answer of \(Self.format(bound)) is impossible: answers run from \(low) to \(high).",
+                fix: "Write e.g. `\(isAtLeast ? "atLeast" : "atMost"): \(example)`."
+            )
+            return nil
+        }
+        if (isAtLeast && bound == scale.range.lowerBound) || (!isAtLeast && bound == scale.range.upperBound) {
+            context.error(
+                "out-of-range",
+                at: node,
+                path,
+                "\(isAtLeast ? "atLeast" : "atMost") \(Self.format(bound)) is kept whatever happens, so it promises nothing.",
+                fix: "Choose a target that can be missed."
+            )
+            return nil
+        }
+        if !isAtLeast {
+            context.warning(
+                "target-direction",
+                at: node,
+                path,
+                "for `csat` higher is better, so `atMost` rewards getting worse.",
+                fix: "Did you mean `atLeast`?"
+            )
+        }
+        return isAtLeast ? .atLeast(bound) : .atMost(bound)
     }
 
     /// Without a known metric the form cannot be judged, but misspelt keys can still be reported.

@@ -24,6 +24,8 @@ public enum Metric: String, Sendable, Hashable, Codable, CaseIterable, CustomStr
     case abandonment
     /// Talk or chat time plus hold plus after-contact work.
     case handleTime = "handle-time"
+    /// Share of SLA targets achieved (of those achieved or breached), under the promise's first matching policy.
+    case sla
 
     /// What a metric's values are, which decides which targets make sense.
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -39,7 +41,7 @@ public enum Metric: String, Sendable, Hashable, Codable, CaseIterable, CustomStr
     public var kind: Kind {
         switch self {
         case .firstResponse, .nextReply, .resolution, .speedOfAnswer, .handleTime: .duration
-        case .fcr, .reopenRate, .csat, .selfService, .abandonment: .rate
+        case .fcr, .reopenRate, .csat, .selfService, .abandonment, .sla: .rate
         case .nps: .score
         }
     }
@@ -47,7 +49,7 @@ public enum Metric: String, Sendable, Hashable, Codable, CaseIterable, CustomStr
     /// Whether a larger value is better (FCR, CSAT) or worse (reopen rate, abandonment, every duration).
     public var higherIsBetter: Bool {
         switch self {
-        case .fcr, .csat, .nps, .selfService: true
+        case .fcr, .csat, .nps, .selfService, .sla: true
         case .firstResponse, .nextReply, .resolution, .speedOfAnswer, .handleTime, .reopenRate, .abandonment: false
         }
     }
@@ -55,7 +57,7 @@ public enum Metric: String, Sendable, Hashable, Codable, CaseIterable, CustomStr
     /// The metric's name for people: `CSAT`, `NPS`, `FCR`, `first response`.
     public var displayName: String {
         switch self {
-        case .csat, .nps, .fcr: rawValue.uppercased()
+        case .csat, .nps, .fcr, .sla: rawValue.uppercased()
         default: rawValue.replacingOccurrences(of: "-", with: " ")
         }
     }

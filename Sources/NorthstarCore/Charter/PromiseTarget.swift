@@ -44,6 +44,17 @@ public enum PromiseTarget: Sendable, Hashable {
         }
     }
 
+    /// The target in words with the promise's definition: a CSAT promise judged by its mean score reads
+    /// `mean ≥ 4.2 on 1–5`; every other as ``summary(for:)``.
+    public func summary(for metric: Metric, options: MetricOptions) -> String {
+        guard options.judgesMeanScore(metric) else { return summary(for: metric) }
+        switch self {
+        case .atLeast(let value): return "mean ≥ \(MetricOptions.number(value)) on \(options.csatScale)"
+        case .atMost(let value): return "mean ≤ \(MetricOptions.number(value)) on \(options.csatScale)"
+        case .attainment, .statistic: return summary(for: metric)
+        }
+    }
+
     /// The target in words: `90% within 30s`, `median ≤ 48h`, `≥ 75%`, `≥ 30 points`.
     public func summary(for metric: Metric) -> String {
         func amount(_ value: Double) -> String {

@@ -37,6 +37,8 @@ public struct Contact: Sendable, Hashable {
     public var nps: Int?
     /// Whether it was resolved without a human.
     public var selfService: Bool?
+    /// The customer's own answer to "was your issue resolved on the first contact?", when a survey asked it.
+    public var fcrAnswer: Bool?
     /// The source system's own SLA verdict, for reconciliation (ServiceNow's `made_sla`): `true` when it says
     /// the SLA was met. Northstar computes its own verdicts; this is what the tool showed.
     public var vendorSLAMet: Bool?
@@ -57,6 +59,31 @@ public struct Contact: Sendable, Hashable {
     public var nextReplyWaits: [ReplyWait]? {
         get { timeline?.value.nextReplyWaits }
         set { updateTimeline { $0.nextReplyWaits = newValue } }
+    }
+
+    /// The first message from the customer; a first-response start (`firstResponseStart: first-customer-message`).
+    /// Only an event stream records it.
+    public var firstCustomerMessageAt: Timestamp? {
+        get { timeline?.value.firstCustomerMessageAt }
+        set { updateTimeline { $0.firstCustomerMessageAt = newValue } }
+    }
+    /// The first assignment to an agent; a first-response start (`firstResponseStart: assignment`). Only an event
+    /// stream records it.
+    public var firstAssignmentAt: Timestamp? {
+        get { timeline?.value.firstAssignmentAt }
+        set { updateTimeline { $0.firstAssignmentAt = newValue } }
+    }
+    /// The contact's solve cycles, oldest first: the first from creation, each later one from a reopen. `nil` when
+    /// the source cannot tell (one-row-per-contact exports).
+    public var solveCycles: [SolveCycle]? {
+        get { timeline?.value.solveCycles }
+        set { updateTimeline { $0.solveCycles = newValue } }
+    }
+    /// Customer messages after the first public agent reply (follow-ups: the issue was not settled by that reply).
+    /// `nil` when the source cannot tell (one-row-per-contact exports).
+    public var customerFollowUps: Int? {
+        get { timeline?.value.customerFollowUps }
+        set { updateTimeline { $0.customerFollowUps = newValue } }
     }
 
     /// What only an event stream records, boxed so that a contact from any other export carries one empty
@@ -117,11 +144,33 @@ public struct ReplyWait: Sendable, Hashable {
     }
 }
 
+/// One solve cycle of a contact: from creation (the first cycle) or a reopen (each later one) to the solve that
+/// ended it.
+public struct SolveCycle: Sendable, Hashable {
+    /// Creation for the first cycle, the reopen for a later one.
+    public var start: Timestamp
+    /// The first public agent reply in the cycle, before its solve; `nil` when there was none.
+    public var firstReplyAt: Timestamp?
+    /// The solve that ended the cycle; `nil` while it runs.
+    public var solvedAt: Timestamp?
+
+    /// Creates a cycle.
+    public init(start: Timestamp, firstReplyAt: Timestamp? = nil, solvedAt: Timestamp? = nil) {
+        self.start = start
+        self.firstReplyAt = firstReplyAt
+        self.solvedAt = solvedAt
+    }
+}
+
 /// The event-stream fields of a contact.
 struct Timeline: Sendable, Hashable {
     var botHandoffAt: Timestamp?
     var pauses: [PauseInterval] = []
     var nextReplyWaits: [ReplyWait]?
+    var firstCustomerMessageAt: Timestamp?
+    var firstAssignmentAt: Timestamp?
+    var solveCycles: [SolveCycle]?
+    var customerFollowUps: Int?
 }
 
 /// An immutable ``Timeline`` held by reference; compared by value.

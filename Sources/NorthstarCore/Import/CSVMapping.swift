@@ -36,6 +36,7 @@ public struct CSVMapping: Sendable, Hashable {
         case agentReplies = "agent_replies"
         case csat, nps
         case selfService = "self_service"
+        case fcrAnswer = "fcr_answer"
         case vendorSLAMet = "vendor_sla_met"
 
         /// Orders fields as the canonical CSV does.
@@ -59,7 +60,7 @@ public struct CSVMapping: Sendable, Hashable {
             case .agentReplies: .count(0...100_000)
             case .nps: .count(0...10)
             case .csat: .score
-            case .abandoned, .selfService, .vendorSLAMet: .flag
+            case .abandoned, .selfService, .fcrAnswer, .vendorSLAMet: .flag
             }
         }
 

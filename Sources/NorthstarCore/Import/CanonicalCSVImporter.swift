@@ -10,7 +10,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
     public static let columns = [
         "id", "channel", "created_at", "tier", "priority", "team", "agent", "category", "first_response_at",
         "resolved_at", "ended_at", "wrap_seconds", "abandoned", "reopens", "agent_replies", "csat", "nps",
-        "self_service",
+        "self_service", "fcr_answer",
     ]
     static let required = ["id", "channel", "created_at"]
 
@@ -81,7 +81,8 @@ public struct CanonicalCSVImporter: CSVContactImporter {
             agentReplies: column("agent_replies"),
             csat: column("csat"),
             nps: column("nps"),
-            selfService: column("self_service")
+            selfService: column("self_service"),
+            fcrAnswer: column("fcr_answer")
         )
         return (names.count, columns)
     }
@@ -92,7 +93,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         let createdAt: Int
         let tier, priority, team, agent, category: Int?
         let firstResponseAt, resolvedAt, endedAt: Int?
-        let wrapSeconds, abandoned, reopens, agentReplies, csat, nps, selfService: Int?
+        let wrapSeconds, abandoned, reopens, agentReplies, csat, nps, selfService, fcrAnswer: Int?
 
         /// The columns of the population values after the channel, with their ``ContactRow/dimensions`` place.
         var otherDimensions: [(column: Int, position: Int)] {
@@ -131,6 +132,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
                 contact.csat = row.csat
                 contact.nps = row.nps
                 contact.selfService = row.selfService
+                contact.fcrAnswer = row.fcrAnswer
                 return .success(contact)
             } catch {
                 return .failure(error)
@@ -183,6 +185,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         row.agentReplies = try integer(columns.agentReplies, "agent_replies", 0, 100_000)
         row.nps = try integer(columns.nps, "nps", 0, 10)
         row.selfService = try flag(columns.selfService, "self_service")
+        row.fcrAnswer = try flag(columns.fcrAnswer, "fcr_answer")
         if let column = columns.csat, !fields[column].isEmpty {
             guard let score = FieldNumber.decimal(fields[column]), score.isFinite, score >= 0 else {
                 throw RowProblem(text: "csat is not a number")

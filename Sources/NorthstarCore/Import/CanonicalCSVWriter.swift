@@ -17,6 +17,7 @@ public enum CanonicalCSVWriter {
             contact.team ?? "", contact.agent ?? "", contact.category ?? "", time(contact.firstResponseAt),
             time(contact.resolvedAt), time(contact.endedAt), number(contact.wrapSeconds), flag(contact.abandoned),
             number(contact.reopens), number(contact.agentReplies), csat, number(contact.nps), flag(contact.selfService),
+            flag(contact.fcrAnswer),
         ]
         return fields.map(quoted).joined(separator: ",")
     }

@@ -305,6 +305,8 @@ public struct EventStreamImporter: ContactImporter {
         var assignee: String?
         var assigneeAtSolve: String?
         var lastReplyAgent: String?
+        var cycles = [SolveCycle(start: created.event.at)]
+        var followUps = 0
 
         func endPause(_ at: Timestamp) {
             if let start = pauseStart, at > start { pauses.append(PauseInterval(start: start, end: at)) }
@@ -316,11 +318,13 @@ public struct EventStreamImporter: ContactImporter {
             endPause(at)
             blockStart = nil  // a solve ends an unanswered block without a sample
             assigneeAtSolve = assignee
+            cycles[cycles.count - 1].solvedAt = at
         }
-        func reopen() {
+        func reopen(_ at: Timestamp) {
             guard solvedAt != nil else { return }
             solvedAt = nil
             reopens += 1
+            cycles.append(SolveCycle(start: at))
         }
 
         for located in sorted {
@@ -348,10 +352,18 @@ public struct EventStreamImporter: ContactImporter {
             case .created, .privateNote, .botMessage:
                 break
             case .customerMessage:
-                if contact.firstResponseAt != nil && blockStart == nil { blockStart = event.at }
+                if contact.firstCustomerMessageAt == nil { contact.firstCustomerMessageAt = event.at }
+                if contact.firstResponseAt != nil {
+                    followUps += 1
+                    if blockStart == nil { blockStart = event.at }
+                }
             case .agentReply:
                 replies += 1
                 if let agent = event.agent { lastReplyAgent = agent }
+                // A reply written while solved belongs to no cycle's response.
+                if solvedAt == nil && cycles[cycles.count - 1].firstReplyAt == nil {
+                    cycles[cycles.count - 1].firstReplyAt = event.at
+                }
                 if contact.firstResponseAt == nil {
                     contact.firstResponseAt = event.at
                 } else if let start = blockStart {
@@ -363,20 +375,21 @@ public struct EventStreamImporter: ContactImporter {
             case .status:
                 switch event.status {
                 case "pending", "on_hold":
-                    reopen()
+                    reopen(event.at)
                     if pauseStart == nil { pauseStart = event.at }
                 case "solved", "closed":
                     solve(event.at)
                 default:
-                    reopen()
+                    reopen(event.at)
                     endPause(event.at)
                 }
             case .solved:
                 solve(event.at)
             case .reopened:
-                reopen()
+                reopen(event.at)
             case .assignment:
                 assignee = event.agent
+                if event.agent != nil && contact.firstAssignmentAt == nil { contact.firstAssignmentAt = event.at }
             case .csat:
                 contact.csat = event.score
             case .nps:
@@ -391,6 +404,8 @@ public struct EventStreamImporter: ContactImporter {
         contact.agent = (solvedAt != nil ? assigneeAtSolve : assignee) ?? lastReplyAgent ?? created.event.agent
         contact.pauses = pauses
         contact.nextReplyWaits = waits
+        contact.solveCycles = cycles
+        contact.customerFollowUps = followUps
         built.contact = contact
         return built
     }

@@ -177,7 +177,8 @@ public struct MappedCSVImporter: ContactImporter {
             contact.agent = raw(.agent)
             contact.category = raw(.category)
             for field: CSVMapping.Field in [
-                .wrapSeconds, .abandoned, .reopens, .agentReplies, .csat, .nps, .selfService, .vendorSLAMet,
+                .wrapSeconds, .abandoned, .reopens, .agentReplies, .csat, .nps, .selfService, .fcrAnswer,
+                .vendorSLAMet,
             ] {
                 switch (field, try value(field)) {
                 case (.wrapSeconds, .count(let number)?): contact.wrapSeconds = number
@@ -187,6 +188,7 @@ public struct MappedCSVImporter: ContactImporter {
                 case (.csat, .score(let score)?): contact.csat = score
                 case (.nps, .count(let number)?): contact.nps = number
                 case (.selfService, .flag(let flag)?): contact.selfService = flag
+                case (.fcrAnswer, .flag(let flag)?): contact.fcrAnswer = flag
                 case (.vendorSLAMet, .flag(let flag)?): contact.vendorSLAMet = flag
                 default: break
                 }

@@ -8,7 +8,8 @@ public struct ExplainedSample: Sendable, Codable {
     public var completed: String?
     /// The period the sample counts in.
     public var period: String?
-    /// The measured seconds on the promise's clock (durations), the 0–10 answer (NPS), or 1/0 (outcomes).
+    /// The measured seconds on the promise's clock (durations), the 0–10 answer (NPS), the answer on the CSAT scale
+    /// (a mean-score CSAT), or 1/0 (outcomes).
     public var value: Double?
     /// Whether the sample keeps the promise; `nil` when it is not counted.
     public var met: Bool?
@@ -38,7 +39,7 @@ extension CheckEngine {
         switch promise.target {
         case .attainment(let within, _): limit = Double(within.seconds)
         case .statistic(_, let bound): limit = Double(bound.seconds)
-        case .atLeast, .atMost: limit = nil
+        case .atLeast(let bound), .atMost(let bound): limit = bound
         }
         func label(_ instant: Timestamp) -> String? {
             options.total ? "total" : periods?.period(containing: instant).label
@@ -87,6 +88,33 @@ extension CheckEngine {
                         met: score >= 7,
                         counted: true,
                         note: score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor"
+                    )
+                )
+            case .score(let value, let at):
+                let higher = promise.metric.higherIsBetter
+                rows.append(
+                    .init(
+                        id: contact.id,
+                        created: created,
+                        completed: at.description,
+                        period: label(at),
+                        value: value,
+                        met: limit.map { higher ? value >= $0 : value <= $0 },
+                        counted: true,
+                        note: nil
+                    )
+                )
+            case .unanswered(let solvedAt):
+                rows.append(
+                    .init(
+                        id: contact.id,
+                        created: created,
+                        completed: solvedAt.description,
+                        period: label(solvedAt),
+                        value: nil,
+                        met: nil,
+                        counted: false,
+                        note: "solved without a satisfaction answer: counted in the response rate only"
                     )
                 )
             case .pending(let since, _):

@@ -59,9 +59,10 @@ public struct CheckEngine: Sendable {
         "Resolution: creation to the last solve, minus paused time (pending, on hold), each pause masked by the business hours before it is removed. Speed of answer: queue entry (or bot handoff) to answer, answered contacts only.",
         "Handle time: answer to end of the conversation, plus after-contact work.",
         "Open contacts already past a `within` limit at the as-of time count as misses in the period their limit ran out.",
-        "Business-hours durations count only open hours of the calendar in its own time zone, holidays closed; samples that arrive and complete while closed are 0 and reported as closedHours.",
+        "Business-hours durations count only the hours in force on each local date (a calendar's dated versions included) in its own time zone, holidays closed; samples that arrive and complete while closed are 0 and reported as closedHours.",
         "FCR: solved with at most one public agent reply and not reopened; reopen rate: solved and reopened. Both use the creation cohort that has matured \(MetricDefinitions.reopenWindowDays) days.",
-        "CSAT: share of answers of 4 or 5 on 1–5; NPS: %(9–10) − %(0–6) in points; abandonment: left before an answer / entered the queue.",
+        "CSAT: share of answers of 4 or 5 on 1–5, shown with its response rate (answers over solved contacts); NPS: %(9–10) − %(0–6) in points; abandonment: left before an answer / entered the queue.",
+        "SLA: each target of the first matching policy is achieved (completed in time), breached (completed late, or still open past its deadline, counted when the deadline ran out) or pending (not counted); attainment = achieved / (achieved + breached).",
         "Percentiles interpolate linearly between closest ranks; shares use Wilson 95% intervals, percentiles order-statistic intervals, means Student's t, NPS the multinomial variance.",
         "Verdict: kept when the whole 95% interval meets the target, broken when none of it does, at-risk when it straddles, insufficient below the minimum sample.",
     ]
@@ -123,7 +124,7 @@ public struct CheckEngine: Sendable {
     }
 
     static func describe(_ promise: Promise) -> CheckReport.TargetDescription {
-        let summary = promise.target.summary(for: promise.metric)
+        let summary = promise.target.summary(for: promise.metric, options: promise.options)
         switch promise.target {
         case .attainment(let within, let share):
             return .init(
@@ -143,10 +144,18 @@ public struct CheckEngine: Sendable {
                 statistic: statistic.description,
                 bound: Double(limit.seconds)
             )
-        case .atLeast(let value):
-            return .init(summary: summary, kind: "atLeast", within: nil, share: nil, statistic: nil, bound: value)
-        case .atMost(let value):
-            return .init(summary: summary, kind: "atMost", within: nil, share: nil, statistic: nil, bound: value)
+        case .atLeast(let value), .atMost(let value):
+            let kind = if case .atLeast = promise.target { "atLeast" } else { "atMost" }
+            let scale = promise.options.judgesMeanScore(promise.metric) ? promise.options.csatScale.rawValue : nil
+            return .init(
+                summary: summary,
+                kind: kind,
+                within: nil,
+                share: nil,
+                statistic: scale == nil ? nil : "mean",
+                bound: value,
+                scale: scale
+            )
         }
     }
 
@@ -205,6 +214,13 @@ public struct CheckEngine: Sendable {
                         detractors: accumulator.detractors
                     )
                 }
+            } else if promise.options.judgesMeanScore(promise.metric) {
+                n = accumulator.scores.count
+                if n > 0 {
+                    value = Statistics.mean(accumulator.scores)
+                    interval = Statistics.meanInterval(values: accumulator.scores)
+                    if interval == nil { note = "too few answers for a 95% interval of the mean" }
+                }
             } else {
                 n = accumulator.trials
                 if n > 0 {
@@ -237,7 +253,9 @@ public struct CheckEngine: Sendable {
             closedHours: accumulator.closedHours,
             lateOpen: accumulator.lateOpen,
             breaches: accumulator.breachIDs,
-            breakdown: nil
+            breakdown: nil,
+            responseRate: promise.metric == .csat && n + accumulator.unanswered > 0
+                ? Double(n) / Double(n + accumulator.unanswered) : nil
         )
     }
 }

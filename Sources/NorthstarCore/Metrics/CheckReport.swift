@@ -33,8 +33,11 @@ public struct CheckReport: Sendable, Codable {
         public var share: Double?
         /// For a statistic: `median`, `p90`, `mean`.
         public var statistic: String?
-        /// The bound the value is judged against (seconds, a fraction, or points).
+        /// The bound the value is judged against (seconds, a fraction, points, or an answer on `scale`).
         public var bound: Double
+        /// For a CSAT promise judged by its mean score: the answer scale (`1-5`, `0-10`), which the value, the
+        /// interval and the bound are on.
+        public var scale: String?
     }
 
     /// One period's result.
@@ -70,6 +73,9 @@ public struct CheckReport: Sendable, Codable {
         public var breaches: [String]
         /// The same numbers per value of each `--by` dimension.
         public var breakdown: [BreakdownRow]?
+        /// For CSAT: answers / (answers + solved contacts without one) in the period, a fraction; `nil` when
+        /// there are neither.
+        public var responseRate: Double?
     }
 
     /// A 95% interval.

@@ -32,6 +32,8 @@ struct CheckTally {
     /// The same plans unretained: `plans` keeps them alive, and the per-contact loop then borrows them without
     /// the retain and release that a strong reference costs for every contact and promise.
     private let borrowedPlans: [Unmanaged<PromisePlan>]
+    /// Whether a promise is an SLA, whose targets of an open contact depend on the as-of time.
+    private let hasServiceLevels: Bool
     /// The latest moment of any contact added.
     var latest = Timestamp(seconds: 0)
     /// Contacts set aside until the as-of time is known.
@@ -47,6 +49,7 @@ struct CheckTally {
         plans = charter.promises.map { PromisePlan($0, charter: charter, options: options, values: &values) }
         promises = plans.map(PromiseTally.init)
         borrowedPlans = plans.map { Unmanaged.passUnretained($0) }
+        hasServiceLevels = plans.contains { $0.metric == .sla }
         self.values = values
     }
 
@@ -65,7 +68,7 @@ struct CheckTally {
         let moment = row.latestMoment
         if moment > latest { latest = moment }
         computeSamples(of: row)
-        if fixedAsOf == nil, samples.contains(where: \.dependsOnAsOf) {
+        if fixedAsOf == nil, dependsOnAsOf(row) {
             deferred.append(DeferredRow(row: row, id: String(decoding: id, as: UTF8.self), tag: tag))
             if deferred.count >= deferredLimit { settleDeferred() }
             return
@@ -86,7 +89,7 @@ struct CheckTally {
         deferred = []
         for entry in waiting {
             computeSamples(of: entry.row)
-            if samples.contains(where: \.dependsOnAsOf) {
+            if dependsOnAsOf(entry.row) {
                 deferred.append(entry)
             } else {
                 var id = entry.id
@@ -95,6 +98,11 @@ struct CheckTally {
         }
         // Do not sweep again before the list has grown as much again.
         deferredLimit = max(1 << 16, deferred.count * 2)
+    }
+
+    /// Whether the samples just computed for `row` may still change with the as-of time.
+    private func dependsOnAsOf(_ row: ContactRow) -> Bool {
+        samples.contains(where: \.dependsOnAsOf) || (hasServiceLevels && row.resolvedAt == nil)
     }
 
     /// Fills `samples` with the row's sample for each promise (`excluded` outside its population).
@@ -218,7 +226,7 @@ extension MetricSample {
         switch self {
         case .pending, .notMatured: true
         case .several(let parts): parts.contains(where: \.dependsOnAsOf)
-        case .duration, .outcome, .recommendation, .excluded: false
+        case .duration, .outcome, .recommendation, .score, .unanswered, .excluded: false
         }
     }
 }

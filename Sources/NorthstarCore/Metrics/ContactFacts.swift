@@ -15,6 +15,20 @@ protocol ContactFacts {
     var botHandoffAt: Timestamp? { get }
     var pauses: [PauseInterval] { get }
     var nextReplyWaits: [ReplyWait]? { get }
+    var fcrAnswer: Bool? { get }
+    var firstCustomerMessageAt: Timestamp? { get }
+    var firstAssignmentAt: Timestamp? { get }
+    var solveCycles: [SolveCycle]? { get }
+    var customerFollowUps: Int? { get }
+
+    /// The first SLA policy whose population holds the contact.
+    func slaPolicy(in policies: [SLAPolicy]) -> SLAPolicy?
+}
+
+extension Contact {
+    func slaPolicy(in policies: [SLAPolicy]) -> SLAPolicy? {
+        policies.first { $0.population.contains { value(of: $0) } }
+    }
 }
 
 extension Contact: ContactFacts {}
@@ -31,6 +45,10 @@ extension ContactFacts {
             for wait in waits { latest = max(latest, wait.customerAt, wait.replyAt ?? latest) }
         }
         for pause in pauses { latest = max(latest, pause.start, pause.end ?? latest) }
+        // Reopens and replies in later solve cycles.
+        for cycle in solveCycles ?? [] {
+            latest = max(latest, cycle.start, cycle.firstReplyAt ?? latest, cycle.solvedAt ?? latest)
+        }
         return latest
     }
 }

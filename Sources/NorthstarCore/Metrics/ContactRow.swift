@@ -12,6 +12,7 @@ struct ContactRow: ContactFacts {
     var csat: Double?
     var nps: Int?
     var selfService: Bool?
+    var fcrAnswer: Bool?
     /// Channel, tier, priority, team, agent and category (in ``Dimension`` order), `0` for none.
     var dimensions = SIMD8<UInt32>()
     /// What only an event stream records; `nil` for one-row-per-contact exports.
@@ -24,6 +25,17 @@ struct ContactRow: ContactFacts {
     var botHandoffAt: Timestamp? { timeline?.botHandoffAt }
     var pauses: [PauseInterval] { timeline?.pauses ?? [] }
     var nextReplyWaits: [ReplyWait]? { timeline?.nextReplyWaits }
+    var firstCustomerMessageAt: Timestamp? { timeline?.firstCustomerMessageAt }
+    var firstAssignmentAt: Timestamp? { timeline?.firstAssignmentAt }
+    var solveCycles: [SolveCycle]? { timeline?.solveCycles }
+    var customerFollowUps: Int? { timeline?.customerFollowUps }
+    /// The first SLA policy that holds the row, by position: the plan of an `sla` promise sets it (matching value
+    /// codes) before the row is sampled.
+    var policyIndex = -1
+
+    func slaPolicy(in policies: [SLAPolicy]) -> SLAPolicy? {
+        policies.indices.contains(policyIndex) ? policies[policyIndex] : nil
+    }
 
     /// The code of the contact's value for `dimension`, `0` for none.
     @inline(__always)
@@ -42,10 +54,15 @@ struct ContactRow: ContactFacts {
         csat = contact.csat
         nps = contact.nps
         selfService = contact.selfService
+        fcrAnswer = contact.fcrAnswer
         let timeline = Timeline(
             botHandoffAt: contact.botHandoffAt,
             pauses: contact.pauses,
-            nextReplyWaits: contact.nextReplyWaits
+            nextReplyWaits: contact.nextReplyWaits,
+            firstCustomerMessageAt: contact.firstCustomerMessageAt,
+            firstAssignmentAt: contact.firstAssignmentAt,
+            solveCycles: contact.solveCycles,
+            customerFollowUps: contact.customerFollowUps
         )
         self.timeline = timeline == Timeline() ? nil : timeline
         for dimension in Dimension.allCases {

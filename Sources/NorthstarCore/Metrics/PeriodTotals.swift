@@ -15,13 +15,17 @@ struct PeriodTotals {
     /// contact taken out again leaves the list full.
     var breaches: [(tag: UInt64, id: String)] = []
     var breachCount = 0
+    /// Answers on a scale (CSAT judged by its mean score).
+    var scores: [Double] = []
+    /// Solved contacts without a CSAT answer, for the response rate.
+    var unanswered = 0
     private static let breachesKept = CheckEngine.maximumBreachesListed + 14
 
     /// The ids of the first missed contacts, as reports list them.
     var breachIDs: [String] { breaches.prefix(CheckEngine.maximumBreachesListed).map(\.id) }
 
     /// Counts (`sign` 1) or takes out (`sign` −1) one sample. `limit` is the duration a sample may take (the
-    /// `within`, or the statistic's bound) and `goodOutcome` the outcome that keeps a rate promise: plain values,
+    /// `within`, or the statistic's bound; for a score, the `atLeast`/`atMost` bound) and `goodOutcome` the outcome that keeps a rate promise: plain values,
     /// not the promise, because this runs once per contact and promise.
     mutating func add(
         _ sample: MetricSample,
@@ -49,6 +53,15 @@ struct PeriodTotals {
                 detractors += sign
                 breach(id, tag: tag, sign: sign)
             }
+        case .score(let value, _):
+            if sign > 0 {
+                scores.append(value)
+            } else if let index = scores.lastIndex(of: value) {
+                scores.remove(at: index)
+            }
+            if let limit, goodOutcome ? value < limit : value > limit { breach(id, tag: tag, sign: sign) }
+        case .unanswered:
+            unanswered += sign
         case .pending, .several, .notMatured, .excluded:
             break
         }
@@ -93,6 +106,8 @@ struct PeriodTotals {
         closedHours += other.closedHours
         lateOpen += other.lateOpen
         breachCount += other.breachCount
+        scores += other.scores
+        unanswered += other.unanswered
         breaches = Array((breaches + other.breaches).sorted { $0.tag < $1.tag }.prefix(Self.breachesKept))
     }
 

@@ -35,7 +35,8 @@ struct PromiseTally {
         sign: Int
     ) {
         switch sample {
-        case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at):
+        case .duration(_, let at, _), .outcome(_, let at), .recommendation(_, let at), .score(_, let at),
+            .unanswered(let at):
             guard let period = periodIndex(of: at, asOf: asOf) else { return }
             let (limit, goodOutcome) = (plan.limit, plan.goodOutcome)
             record(period, row) { $0.add(sample, id: id, tag: tag, limit: limit, goodOutcome: goodOutcome, sign: sign) }
@@ -180,6 +181,8 @@ final class PromisePlan: Sendable {
     let filtered: UInt8
     let wideFilters: [(position: Int, codes: [UInt32])]
     let metric: Metric
+    /// The populations of an `sla` promise's policies, as value codes per dimension position.
+    let policyFilters: [[(position: Int, codes: [UInt32])]]
     /// The duration a sample may take: the `within`, or the statistic's bound.
     let limit: Double?
     /// The `within` of an attainment target, for open contacts.
@@ -216,6 +219,11 @@ final class PromisePlan: Sendable {
         self.allowed = allowed
         self.filtered = filtered
         metric = promise.metric
+        policyFilters = promise.options.slaPolicies.map { policy in
+            policy.population.filters.map { dimension, allowed in
+                (dimension.position, allowed.map { values.code(of: $0) })
+            }
+        }
         switch promise.target {
         case .attainment(let duration, _):
             limit = Double(duration.seconds)
@@ -223,8 +231,8 @@ final class PromisePlan: Sendable {
         case .statistic(_, let duration):
             limit = Double(duration.seconds)
             within = nil
-        case .atLeast, .atMost:
-            limit = nil
+        case .atLeast(let bound), .atMost(let bound):
+            limit = bound
             within = nil
         }
         goodOutcome = promise.metric.higherIsBetter
@@ -247,7 +255,13 @@ final class PromisePlan: Sendable {
 
     /// The row's sample by the promise's definition.
     func sample(of row: ContactRow, asOf: Timestamp) -> MetricSample {
-        definitions.sample(of: row, for: metric, clock: clock, asOf: asOf)
+        guard metric == .sla else { return definitions.sample(of: row, for: metric, clock: clock, asOf: asOf) }
+        var row = row
+        row.policyIndex =
+            policyFilters.firstIndex { filters in
+                filters.allSatisfy { $0.codes.contains(row.dimensions[$0.position]) }
+            } ?? -1
+        return definitions.sample(of: row, for: metric, clock: clock, asOf: asOf)
     }
 
 }

@@ -21,6 +21,7 @@ extension CheckReport.PromiseResult {
         case "statistic":
             return "\(target.statistic ?? "value") \(metric.displayName)"
         default:
+            if let scale = target.scale { return "\(metric.displayName) (mean answer, \(scale))" }
             return metric == .nps ? "NPS (points)" : "\(metric.displayName) (share)"
         }
     }
@@ -46,6 +47,7 @@ extension CheckReport.PeriodResult {
         if let note { remarks.append(note) }
         if closedHours > 0 { remarks.append("\(closedHours) while closed (0 business seconds)") }
         if lateOpen > 0 { remarks.append("\(lateOpen) still open and late") }
+        if let responseRate { remarks.append("response rate \(ReportUnit.share.format(responseRate))") }
         return remarks
     }
 }

@@ -11,11 +11,15 @@ public enum ReportUnit: String, Sendable, CaseIterable {
     case share
     /// NPS points from −100 to +100, written with a sign: `+32.5`.
     case points
+    /// A mean answer on a CSAT scale (0–10 at most), written with two decimals: `4.32`.
+    case score
 
     /// The unit of a promise's values, intervals and target bound.
     public init(_ promise: CheckReport.PromiseResult) {
         if promise.metric == .nps {
             self = .points
+        } else if promise.target.scale != nil {
+            self = .score
         } else if promise.target.kind == "statistic" {
             self = .duration
         } else {
@@ -30,6 +34,7 @@ public enum ReportUnit: String, Sendable, CaseIterable {
         case .duration: return Self.duration(value)
         case .share: return String(format: "%.1f%%", value * 100)
         case .points: return String(format: "%+.1f", value)
+        case .score: return String(format: "%.2f", value)
         }
     }
 
@@ -67,6 +72,8 @@ public enum ReportUnit: String, Sendable, CaseIterable {
         case .points:
             let text = Self.trimmed(value, decimals: 1)
             return value > 0 ? "+" + text : text
+        case .score:
+            return Self.trimmed(value, decimals: 2)
         }
     }
 
@@ -82,6 +89,7 @@ public enum ReportUnit: String, Sendable, CaseIterable {
             ]
         case .share: [0.001, 0.002, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1]
         case .points: [0.5, 1, 2, 5, 10, 20, 25, 50, 100]
+        case .score: [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2]
         }
     }
 
@@ -91,6 +99,7 @@ public enum ReportUnit: String, Sendable, CaseIterable {
         case .duration: 0...Double.greatestFiniteMagnitude
         case .share: 0...1
         case .points: -100...100
+        case .score: 0...10
         }
     }
 
@@ -100,6 +109,7 @@ public enum ReportUnit: String, Sendable, CaseIterable {
         case .duration: 10
         case .share: 0.02
         case .points: 10
+        case .score: 0.2
         }
     }
 

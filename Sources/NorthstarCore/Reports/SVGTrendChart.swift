@@ -154,7 +154,7 @@ public struct SVGTrendChart: Sendable {
             }
         } else {
             low = unit == .points ? -100 : 0
-            high = unit == .duration ? 60 : unit == .share ? 1 : 100
+            high = unit == .duration ? 60 : unit == .share ? 1 : unit == .score ? 5 : 100
         }
         low = max(limits.lowerBound, low)
         high = min(limits.upperBound, high)
