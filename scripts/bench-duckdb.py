@@ -22,7 +22,8 @@ CREATE TABLE contacts AS SELECT * FROM read_csv('{path}', header = true, columns
   'id': 'VARCHAR', 'channel': 'VARCHAR', 'created_at': 'TIMESTAMP', 'tier': 'VARCHAR', 'priority': 'VARCHAR',
   'team': 'VARCHAR', 'agent': 'VARCHAR', 'category': 'VARCHAR', 'first_response_at': 'TIMESTAMP',
   'resolved_at': 'TIMESTAMP', 'ended_at': 'TIMESTAMP', 'wrap_seconds': 'INTEGER', 'abandoned': 'BOOLEAN',
-  'reopens': 'INTEGER', 'agent_replies': 'INTEGER', 'csat': 'DOUBLE', 'nps': 'INTEGER', 'self_service': 'BOOLEAN'}})
+  'reopens': 'INTEGER', 'agent_replies': 'INTEGER', 'csat': 'DOUBLE', 'nps': 'INTEGER', 'self_service': 'BOOLEAN',
+  'fcr_answer': 'BOOLEAN'}})
 """)
 as_of = con.execute("SELECT max(greatest(created_at, first_response_at, resolved_at, ended_at)) FROM contacts").fetchone()[0]
 queries = {

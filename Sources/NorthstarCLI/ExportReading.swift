@@ -33,7 +33,13 @@ enum ExportReading {
         summarize: Bool
     ) throws -> (report: CheckReport, imports: [ImportReport]) {
         do {
-            let result = try StreamingCheck.evaluate(charter: charter, options: options, paths: paths)
+            let result = try StreamingCheck.evaluate(
+                charter: charter,
+                options: options,
+                paths: paths,
+                progress: streamProgress()
+            )
+            clearProgress()
             if summarize {
                 for report in result.imports {
                     printError(ImportSummaryText.render(report, terminal: .standardError))
@@ -41,6 +47,7 @@ enum ExportReading {
             }
             return result
         } catch {
+            clearProgress()
             printError(Terminal.standardError.red("Error: ") + error.description)
             throw ExitStatus.unreadable
         }

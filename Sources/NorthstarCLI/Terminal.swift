@@ -47,6 +47,14 @@ func importProgress(_ path: String) -> ((Int) -> Void)? {
     }
 }
 
+/// Progress of a streaming check on standard error, only when it is a terminal; called from several threads.
+func streamProgress() -> (@Sendable (String, Int) -> Void)? {
+    guard Terminal.standardError.isTerminal else { return nil }
+    return { path, count in
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(path): \(count) rows read…".utf8))
+    }
+}
+
 /// Clears a progress line, if one was drawn.
 func clearProgress() {
     if Terminal.standardError.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }

@@ -10,10 +10,18 @@ struct ContactIDIndex {
     private var slots: [UInt64]
     private var mask: Int
 
-    init() {
-        slots = Array(repeating: 0, count: 1 << 12)
-        mask = slots.count - 1
+    /// An index with room for about `expected` ids before it grows (growing reads every id again).
+    init(expected: Int = 0) {
+        var size = 1 << 12
+        while Double(size) * Self.loadLimit < Double(expected) { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+        tags.reserveCapacity(expected)
+        ends.reserveCapacity(expected + 1)
     }
+
+    /// The share of slots in use at which the table doubles: linear probing stays short below it.
+    private static let loadLimit = 0.7
 
     /// The number of distinct ids.
     var count: Int { tags.count }
@@ -36,7 +44,7 @@ struct ContactIDIndex {
         ends.append(bytes.count)
         tags.append(tag)
         slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(tags.count)
-        if tags.count * 2 > slots.count { grow() }
+        if Double(tags.count) > Double(slots.count) * Self.loadLimit { grow() }
         return nil
     }
 

@@ -18,14 +18,24 @@ public enum StreamingCheck {
 
     /// Evaluates the charter's promises over the files; returns the report and one import report per file.
     ///
-    /// - Parameter parts: how many parts a large file is read in at once; `nil` for one per core.
+    /// - Parameters:
+    ///   - parts: how many parts a large file is read in at once; `nil` for one per core.
+    ///   - progress: called now and then, from any thread, with a file and the rows read from it so far.
     public static func evaluate(
         charter: Charter,
         options: CheckEngine.Options,
         paths: [String],
-        parts: Int? = nil
+        parts: Int? = nil,
+        progress: (@Sendable (String, Int) -> Void)? = nil
     ) throws(ImportError) -> (report: CheckReport, imports: [ImportReport]) {
-        try evaluate(charter: charter, options: options, paths: paths, parts: parts, smallestSplit: 8 << 20)
+        try evaluate(
+            charter: charter,
+            options: options,
+            paths: paths,
+            parts: parts,
+            smallestSplit: 8 << 20,
+            progress: progress
+        )
     }
 
     /// ``evaluate(charter:options:paths:parts:)``, splitting files of at least `smallestSplit` bytes (tests cut
@@ -35,7 +45,8 @@ public enum StreamingCheck {
         options: CheckEngine.Options,
         paths: [String],
         parts: Int?,
-        smallestSplit: Int
+        smallestSplit: Int,
+        progress: (@Sendable (String, Int) -> Void)? = nil
     ) throws(ImportError) -> (report: CheckReport, imports: [ImportReport]) {
         var outcomes: [PartOutcome] = []
         var imports: [ImportReport] = []
@@ -45,11 +56,12 @@ public enum StreamingCheck {
             files.append(layout)
             let count = max(1, parts ?? ProcessInfo.processInfo.activeProcessorCount)
             let cut = layout.parts(count, smallestSplit: smallestSplit)
-            var read = try readParts(layout, cut, charter: charter, options: options)
+            let counter = progress.map { RowCounter(file: path, report: $0) }
+            var read = try readParts(layout, cut, charter: charter, options: options, counter: counter)
             if read == nil {
                 // A cut fell inside a quoted field: read the file in one part.
                 let whole = layout.parts(1, smallestSplit: smallestSplit)
-                read = try readParts(layout, whole, charter: charter, options: options)
+                read = try readParts(layout, whole, charter: charter, options: options, counter: counter)
             }
             guard let read else { continue }
             imports.append(layout.report(combining: read))
@@ -60,19 +72,9 @@ public enum StreamingCheck {
 
         // A contact in several parts counts once: the rows before its last are replaced.
         var replaced = Set(outcomes.flatMap(\.replaced))
-        for later in outcomes.indices.dropFirst() {
-            let index = outcomes[later].index
-            for entry in 0..<index.count {
-                var seen = false
-                index.withID(entry) { id in
-                    for earlier in outcomes[..<later].indices {
-                        guard let tag = outcomes[earlier].index.find(id) else { continue }
-                        replaced.insert(tag)
-                        seen = true
-                    }
-                }
-                if seen { imports[outcomes[later].fileIndex].duplicates += 1 }
-            }
+        for (tags, file, seen) in crossPartRepeats(outcomes) {
+            replaced.formUnion(tags)
+            imports[file].duplicates += seen
         }
         let waiting = Set(tally.deferred.map(\.tag))
         for tag in replaced where !waiting.contains(tag) {
@@ -80,6 +82,44 @@ public enum StreamingCheck {
         }
         tally.finish(skipping: replaced)
         return (tally.report(imports: imports), imports)
+    }
+
+    /// The ids of each part that an earlier part holds too, looked up on every core: per stretch of a part's ids,
+    /// the earlier rows they replace, the part's file, and how many of its ids were seen before.
+    private static func crossPartRepeats(_ outcomes: [PartOutcome]) -> [(tags: [UInt64], file: Int, seen: Int)] {
+        var jobs: [(part: Int, entries: Range<Int>)] = []
+        for part in outcomes.indices.dropFirst() {
+            let count = outcomes[part].index.count
+            for start in stride(from: 0, to: count, by: 1 << 16) {
+                jobs.append((part, start..<min(start + 1 << 16, count)))
+            }
+        }
+        guard !jobs.isEmpty else { return [] }
+        let results = UnsafeMutableBufferPointer<(tags: [UInt64], file: Int, seen: Int)>.allocate(capacity: jobs.count)
+        results.initialize(repeating: ([], 0, 0))
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let shared = UncheckedShare((outcomes.map(\.index), outcomes.map(\.fileIndex), jobs, results))
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { job in
+            let (indices, files, jobs, results) = shared.value
+            let (part, entries) = jobs[job]
+            // Each index is taken out of the array once per job: per id it would be copied.
+            let own = indices[part]
+            var found = [Bool](repeating: false, count: entries.count)
+            var tags: [UInt64] = []
+            for earlier in 0..<part {
+                let other = indices[earlier]
+                for entry in entries {
+                    guard let tag = own.withID(entry, other.find) else { continue }
+                    tags.append(tag)
+                    found[entry - entries.lowerBound] = true
+                }
+            }
+            results[job] = (tags, files[part], found.reduce(0) { $0 + ($1 ? 1 : 0) })
+        }
+        return Array(results)
     }
 
     /// Takes the replaced row `tag` out of the totals, reading it back from its file.
@@ -117,7 +157,8 @@ public enum StreamingCheck {
         _ layout: FileLayout,
         _ parts: [FileLayout.Part],
         charter: Charter,
-        options: CheckEngine.Options
+        options: CheckEngine.Options,
+        counter: RowCounter?
     ) throws(ImportError) -> [PartOutcome]? {
         let results = UnsafeMutableBufferPointer<Result<PartOutcome, ImportError>?>.allocate(capacity: parts.count)
         results.initialize(repeating: nil)
@@ -128,7 +169,7 @@ public enum StreamingCheck {
         let slots = UncheckedSlots(results)
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             let outcome = Result { () throws(ImportError) -> PartOutcome in
-                try readPart(layout, parts[index], charter: charter, options: options)
+                try readPart(layout, parts[index], charter: charter, options: options, counter: counter)
             }
             slots.buffer[index] = outcome
         }
@@ -152,7 +193,8 @@ public enum StreamingCheck {
         _ layout: FileLayout,
         _ part: FileLayout.Part,
         charter: Charter,
-        options: CheckEngine.Options
+        options: CheckEngine.Options,
+        counter: RowCounter?
     ) throws(ImportError) -> PartOutcome {
         let reader = try CSVRangeReader(
             path: layout.path,
@@ -166,6 +208,7 @@ public enum StreamingCheck {
             tally: CheckTally(charter: charter, options: options, asOf: options.to),
             report: ImportReport(file: layout.path, format: ImportFormat.canonicalCSV.rawValue)
         )
+        outcome.index = ContactIDIndex(expected: Int(Double(part.end - part.start) / layout.bytesPerRow * 1.05))
         let columns = layout.columns
         let others = columns.otherDimensions
         let width = layout.width
@@ -174,6 +217,7 @@ public enum StreamingCheck {
             let fields = record.fields
             if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line is not a row
             outcome.report.rowsRead += 1
+            if outcome.report.rowsRead % RowCounter.step == 0 { counter?.add(RowCounter.step) }
             if record.invalidUTF8 {
                 outcome.report.reject(line: record.line, reason: "not UTF-8 text", fields: fields.strings)
                 continue
@@ -213,6 +257,28 @@ public enum StreamingCheck {
         outcome.endsInsideQuotes = reader.endsInsideQuotes
         outcome.endLine = reader.line
         return outcome
+    }
+
+    /// The rows read from one file by all its parts, for progress.
+    final class RowCounter: @unchecked Sendable {
+        static let step = 100_000
+        private let lock = NSLock()
+        private var rows = 0
+        private let file: String
+        private let report: @Sendable (String, Int) -> Void
+
+        init(file: String, report: @escaping @Sendable (String, Int) -> Void) {
+            self.file = file
+            self.report = report
+        }
+
+        func add(_ count: Int) {
+            lock.lock()
+            rows += count
+            let total = rows
+            lock.unlock()
+            report(file, total)
+        }
     }
 
     /// What one part of a file yields.
@@ -260,6 +326,8 @@ struct FileLayout: Sendable {
     let dataStart: Int
     let dataLine: Int
     let ignoredColumns: [String]
+    /// The average length of a row at the start of the data, to size a part's id index before reading it.
+    let bytesPerRow: Double
 
     /// Reads the header of the file at `path`.
     init(path: String, fileIndex: Int) throws(ImportError) {
@@ -273,9 +341,21 @@ struct FileLayout: Sendable {
         self.fileIndex = fileIndex
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        bytesPerRow = Self.averageRowLength(path: path, from: dataStart)
         guard size < 1 << 48 else {
             throw ImportError(code: .unreadable, message: "\(path) is larger than 256 TB.")
         }
+    }
+
+    /// The average bytes per line in the first 64 KB from `offset` (at least 16).
+    private static func averageRowLength(path: String, from offset: Int) -> Double {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return 100 }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: UInt64(offset))) != nil, let data = try? handle.read(upToCount: 1 << 16),
+            !data.isEmpty
+        else { return 100 }
+        let lines = data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return max(16, Double(data.count) / Double(max(lines, 1)))
     }
 
     /// Up to `count` parts, cut after a line end near equal shares; a file under `smallestSplit` bytes is one part.
