@@ -478,6 +478,38 @@ struct MetricOptionsTests {
         #expect(ten.n == 3 && ten.value == 1.0 / 3.0)
     }
 
+    @Test("speed of answer with censored abandons: a caller who hung up after the limit is a miss, sooner is left out")
+    func censoredAbandons() throws {
+        func call(_ id: String, answeredAfter: Int? = nil, abandonedAfter: Int? = nil) -> Contact {
+            let created = Self.time("2026-03-02T09:00:00Z")
+            var contact = Contact(id: id, channel: "phone", createdAt: created)
+            if let answeredAfter {
+                contact.firstResponseAt = Timestamp(seconds: created.seconds + Int64(answeredAfter))
+                contact.endedAt = Timestamp(seconds: created.seconds + 300)
+                contact.abandoned = false
+            }
+            if let abandonedAfter {
+                contact.endedAt = Timestamp(seconds: created.seconds + Int64(abandonedAfter))
+                contact.abandoned = true
+            }
+            return contact
+        }
+        var calls = (0..<6).map { call("A\($0)", answeredAfter: 10) }  // answered in 10 s: met
+        calls += [call("L1", answeredAfter: 40), call("L2", answeredAfter: 40)]  // answered in 40 s: missed
+        calls.append(call("H1", abandonedAfter: 30))  // hung up after 30 s, past the 20 s limit
+        calls.append(call("H2", abandonedAfter: 5))  // hung up after 5 s, before the limit
+        calls.append(call("H3", abandonedAfter: nil))  // abandoned with no end time
+        calls[calls.count - 1].abandoned = true
+        let promise = "  - {id: p, metric: speed-of-answer, target: {within: 20s, share: 80%}, minimumSample: 1"
+        // Answered calls only: 6 of 8 within 20 s.
+        let answered = try Self.period(promise + "}", calls)
+        #expect(answered.n == 8 && answered.value == 0.75)
+        // Censored: H1 waited 30 s > 20 s and is a miss; H2 and H3 are left out. 6 of 9.
+        let censored = try Self.period(promise + ", definition: {abandonedCalls: censored}}", calls)
+        #expect(censored.n == 9 && censored.value == 6.0 / 9.0)
+        #expect(censored.breaches.contains("H1") && !censored.breaches.contains("H2"))
+    }
+
     @Test("new options are refused with their place, a suggestion and a fix")
     func newOptionValidation() {
         let errors = CharterTesting.errors(

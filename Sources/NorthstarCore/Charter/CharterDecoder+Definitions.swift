@@ -5,7 +5,7 @@ extension CharterDecoder {
     static let definitionKeys = [
         "firstResponseStart", "firstResponse", "nextReply", "resolution", "pauses", "fcr", "fcrMaxReplies",
         "fcrReopens", "reopenWindow", "csatScale", "csatPositive", "csatStatistic", "shortAbandon",
-        "slaMode", "slaPending",
+        "abandonedCalls", "slaMode", "slaPending",
     ]
 
     /// Options from a `preset:` and a `definition:` (either may be absent) on top of `base`.
@@ -136,6 +136,8 @@ extension CharterDecoder {
                     continue
                 }
                 options.shortAbandonSeconds = threshold.seconds
+            case "abandonedCalls":
+                if let choice = choice(MetricOptions.AbandonedCalls.self) { options.abandonedCalls = choice }
             case "slaMode":
                 if let mode = choice(MetricOptions.SLAMode.self) { options.slaMode = mode }
             case "slaPending":

@@ -98,6 +98,15 @@ public struct MetricOptions: Sendable, Hashable {
         case meanScore = "mean-score"
     }
 
+    /// What speed of answer does with a caller who hung up before an answer.
+    public enum AbandonedCalls: String, Sendable, Hashable, CaseIterable {
+        /// Left out: answered contacts only (Northstar's default).
+        case exclude
+        /// A censored wait: a caller who waited past the target before hanging up is a miss (a wait at least that
+        /// long); one who hung up sooner is left out, as nobody knows when they would have been answered.
+        case censored
+    }
+
     /// What one `sla` sample is.
     public enum SLAMode: String, Sendable, Hashable, CaseIterable {
         /// One outcome per ticket and target (Northstar's default).
@@ -133,6 +142,8 @@ public struct MetricOptions: Sendable, Hashable {
     public var csatStatistic: CSATStatistic = .sharePositive
     /// Abandoned contacts that waited less than this many seconds (ended − created) are left out of abandonment.
     public var shortAbandonSeconds = 0
+    /// Whether speed of answer leaves abandoned calls out or counts the late ones as censored waits.
+    public var abandonedCalls: AbandonedCalls = .exclude
     /// The service-level policies of an `sla` promise, first match wins (from the promise's `policies`).
     public var slaPolicies: [SLAPolicy] = []
     /// Whether an `sla` promise counts each target of a ticket, or the ticket once (any miss breaches it).
@@ -230,6 +241,7 @@ public struct MetricOptions: Sendable, Hashable {
         if shortAbandonSeconds > 0 {
             parts.append("abandons under \(CharterDuration(seconds: shortAbandonSeconds)) left out")
         }
+        if abandonedCalls == .censored { parts.append("speed of answer counts late abandons as censored waits") }
         return parts.isEmpty ? "Northstar's defaults" : parts.joined(separator: "; ")
     }
 

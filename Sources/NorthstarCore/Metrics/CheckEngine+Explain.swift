@@ -34,7 +34,7 @@ extension CheckEngine {
             timeZoneIdentifier: charter.timeZoneIdentifier,
             period: options.period ?? promise.period
         )
-        let definitions = MetricDefinitions(options: promise.options)
+        let definitions = MetricDefinitions(options: promise.options, limitSeconds: promise.target.limitSeconds)
         var limit: Double?
         switch promise.target {
         case .attainment(let within, _): limit = Double(within.seconds)

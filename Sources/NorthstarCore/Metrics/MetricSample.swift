@@ -29,6 +29,8 @@ struct MetricDefinitions {
     static let reopenWindowDays = 7
     /// The definition choices: Northstar's defaults unless a preset or `definition:` says otherwise.
     var options = MetricOptions()
+    /// The promise's time limit in seconds (its `within`, or its statistic's bound), for censored abandons.
+    var limitSeconds: Double?
     /// Channels where speed of answer, abandonment and handle time apply.
     static let liveChannels: Set<String> = ["phone", "chat", "voice", "messaging", "call"]
 
@@ -40,7 +42,7 @@ struct MetricDefinitions {
     ) -> MetricSample {
         switch metric {
         case .firstResponse, .speedOfAnswer:
-            if metric == .speedOfAnswer && contact.abandoned == true { return .excluded("abandoned before an answer") }
+            if metric == .speedOfAnswer && contact.abandoned == true { return abandonedCall(contact, clock: clock) }
             let first = firstResponse(of: contact, clock: clock)
             guard metric == .firstResponse, options.firstResponsePerCycle, let cycles = contact.solveCycles,
                 cycles.count > 1
@@ -180,6 +182,21 @@ struct MetricDefinitions {
         case .sla:
             return serviceLevel(of: contact, clock: clock, asOf: asOf)
         }
+    }
+
+    /// Speed of answer of a caller who hung up: left out, or, censored, a miss once the wait passed the limit.
+    private func abandonedCall(_ contact: some ContactFacts, clock: BusinessClock?) -> MetricSample {
+        guard options.abandonedCalls == .censored else { return .excluded("abandoned before an answer") }
+        guard let ended = contact.endedAt, let limitSeconds else {
+            return .excluded("abandoned, and no end time (`ended_at`) to tell how long the caller waited")
+        }
+        var start = contact.createdAt
+        if let handoff = contact.botHandoffAt, handoff > start, handoff <= ended { start = handoff }
+        let (waited, closed) = Self.elapsed(from: start, to: ended, clock: clock)
+        guard waited > limitSeconds else {
+            return .excluded("abandoned after \(Int(waited)) s, before the limit: censored, not counted")
+        }
+        return .duration(seconds: waited, at: ended, closedHours: closed)
     }
 
     /// The seconds from `start` to `end` on the clock (calendar seconds without one), and whether a business clock

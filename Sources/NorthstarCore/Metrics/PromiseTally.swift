@@ -192,7 +192,7 @@ final class PromisePlan: Sendable {
     init(_ promise: Promise, charter: Charter, options: CheckEngine.Options, values: inout ValueInterner) {
         self.promise = promise
         self.options = options
-        definitions = MetricDefinitions(options: promise.options)
+        definitions = MetricDefinitions(options: promise.options, limitSeconds: promise.target.limitSeconds)
         if case .business(let name) = promise.clock, let calendar = charter.calendar(named: name) {
             clock = BusinessClock(calendar: calendar)
         } else {
@@ -264,4 +264,15 @@ final class PromisePlan: Sendable {
         return definitions.sample(of: row, for: metric, clock: clock, asOf: asOf)
     }
 
+}
+
+extension PromiseTarget {
+    /// The time limit of a duration target: its `within`, or its statistic's bound; `nil` for rates and scores.
+    var limitSeconds: Double? {
+        switch self {
+        case .attainment(let within, _): Double(within.seconds)
+        case .statistic(_, let bound): Double(bound.seconds)
+        case .atLeast, .atMost: nil
+        }
+    }
 }
