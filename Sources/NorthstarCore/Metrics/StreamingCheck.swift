@@ -67,7 +67,7 @@ public enum StreamingCheck {
             imports.append(layout.report(combining: read))
             outcomes += read
         }
-        var tally = outcomes[0].tally
+        var tally = outcomes.first?.tally ?? CheckTally(charter: charter, options: options, asOf: options.to)
         for outcome in outcomes.dropFirst() { tally.merge(outcome.tally) }
 
         // A contact in several parts counts once: the rows before its last are replaced.
