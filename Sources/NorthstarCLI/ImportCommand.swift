@@ -52,9 +52,6 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var store: DatabaseOptions
 
-    /// Contacts written per transaction.
-    static let batchSize = 5_000
-
     func validate() throws {
         if !listFormats && data.isEmpty { throw ValidationError("Give at least one export, or --list-formats.") }
     }
@@ -129,7 +126,7 @@ struct ImportCommand: AsyncParsableCommand {
             let contacts = collection.contacts
             var start = 0
             while start < contacts.count {
-                let end = min(start + Self.batchSize, contacts.count)
+                let end = min(start + StoreDefaults.importBatchSize, contacts.count)
                 let batch = (start..<end).map {
                     SourcedContact(source: collection.source(ofContactAt: $0), contact: contacts[$0])
                 }

@@ -140,4 +140,6 @@ public enum StoreDefaults {
     public static let location = "./northstar.db"
     /// The environment variable that names the store when `--database` does not.
     public static let environmentVariable = "NORTHSTAR_DATABASE_URL"
+    /// Contacts an import writes per transaction: a killed import leaves whole batches only.
+    public static let importBatchSize = 5_000
 }
