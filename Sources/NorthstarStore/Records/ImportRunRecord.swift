@@ -1,7 +1,7 @@
 public import NorthstarCore
 
 /// One `northstar import` (or upload) into the store.
-public struct ImportRunRecord: Sendable, Hashable {
+public struct ImportRunRecord: Sendable {
     /// Whether a run finished.
     public enum Status: String, Sendable, Hashable {
         /// Started and not completed: still running, or killed before it completed. Its contacts that were
@@ -44,10 +44,4 @@ public struct ImportRunRecord: Sendable, Hashable {
         self.contacts = contacts
         self.reports = reports
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.id == rhs.id && lhs.status == rhs.status && lhs.finishedAt == rhs.finishedAt
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }

@@ -5,7 +5,12 @@ import SQLKit
 /// `@unchecked`: the pool keeps its state on its event loops and hops there for every call.
 struct PostgresSessions: SQLSessionSource, @unchecked Sendable {
     let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
-    let logger = Logger(label: "northstar.store.postgres")
+    /// Failures reach the caller as ``StoreError``s; the pool's own error logs would print them twice.
+    let logger: Logger = {
+        var logger = Logger(label: "northstar.store.postgres")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     init(configuration: SQLPostgresConfiguration) {
         pool = EventLoopGroupConnectionPool(

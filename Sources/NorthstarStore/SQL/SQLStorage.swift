@@ -54,7 +54,8 @@ struct SQLStorage: Sendable {
     static func describe(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             let message = error.serverInfo?[.message] ?? "\(error.code)"
-            let detail = error.serverInfo?[.detail].map { " (\($0))" } ?? ""
+            let detail =
+                error.serverInfo?[.detail].map { " (\($0))" } ?? error.underlying.map { " (\($0))" } ?? ""
             return message + detail
         }
         return "\(error)"
