@@ -19,10 +19,14 @@ let package = Package(
     products: [
         .executable(name: "northstar", targets: ["NorthstarCLI"]),
         .library(name: "NorthstarCore", targets: ["NorthstarCore"]),
+        .library(name: "NorthstarStore", targets: ["NorthstarStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         // The domain: charter, wording. No web framework, no database driver.
@@ -34,11 +38,23 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // The storage: one `Store` protocol, SQLite and PostgreSQL implementations, migrations.
+        .target(
+            name: "NorthstarStore",
+            dependencies: [
+                "NorthstarCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The `northstar` command: parses arguments, calls the library, prints.
         .executableTarget(
             name: "NorthstarCLI",
             dependencies: [
                 "NorthstarCore",
+                "NorthstarStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -50,8 +66,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "NorthstarStoreTests",
+            dependencies: [
+                "NorthstarStore",
+                "NorthstarCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "NorthstarCLITests",
-            dependencies: ["NorthstarCLI"],
+            dependencies: ["NorthstarCLI", "NorthstarStore", "NorthstarCore"],
             swiftSettings: swiftSettings
         ),
     ]

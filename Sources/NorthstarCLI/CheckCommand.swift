@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import NorthstarCore
+import NorthstarStore
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Say per promise and period whether it was kept, broken, at risk, or lacks data.",
@@ -15,6 +16,11 @@ struct CheckCommand: ParsableCommand {
               northstar check --charter charter.yaml contacts.csv
               northstar check --charter charter.yaml contacts.csv --by channel,team
               northstar check --charter charter.yaml contacts.csv --format json --fail-on broken
+              northstar check --charter charter.yaml --database northstar.db
+
+            With no exports, the contacts come from the store: --database, else $NORTHSTAR_DATABASE_URL, else \
+            ./northstar.db (fill it with `northstar import FILES --database …`). The numbers are the same as a \
+            check of the same exports.
 
             Exit status: 0 done (or nothing at the --fail-on level), 1 a promise at the --fail-on level, \
             2 a charter or export that cannot be read.
@@ -24,8 +30,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The charter YAML file.", completion: .file(extensions: ["yaml", "yml"]))
     var charter: String
 
-    @Argument(help: "The exports to read.", completion: .file())
-    var data: [String]
+    @Argument(help: "The exports to read (none: the contacts in the store).", completion: .file())
+    var data: [String] = []
 
     @Option(help: "The exports' format (default: detected from the header).")
     var inputFormat: ImportFormat?
@@ -60,8 +66,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "List the contacts behind one promise's latest period: the samples that broke it.")
     var explain: String?
 
+    @OptionGroup var store: DatabaseOptions
+
     func validate() throws {
-        if data.isEmpty { throw ValidationError("Give at least one export to read.") }
+        if !data.isEmpty && store.database != nil {
+            throw ValidationError("Give exports to read or --database, not both.")
+        }
+        if data.isEmpty && (inputFormat != nil || mapping != nil || rejects != nil) {
+            throw ValidationError("--input-format, --mapping and --rejects apply to exports; give the exports to read.")
+        }
         if let period, Period(rawValue: period) == nil, period != "total" {
             throw ValidationError("--period must be week, month, quarter or total; got \(period).")
         }
@@ -80,7 +93,7 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let loaded = try CharterReporting.load(charter, invalidExitCode: ExitStatus.unreadable)
         let charterValue = loaded.charter
         let run = ImportRun(
@@ -95,6 +108,11 @@ struct CheckCommand: ParsableCommand {
         options.from = from.flatMap { LocalDate.parse($0).successValue }.map { Self.startOfDay($0, zone) }
         options.to = to.flatMap { LocalDate.parse($0).successValue }.map { Self.startOfDay($0, zone) }
         options.breakdown = by.map { $0.split(separator: ",").compactMap { Dimension(rawValue: String($0)) } } ?? []
+
+        if data.isEmpty {
+            try await checkStore(charter: charterValue, options: options)
+            return
+        }
 
         // Contacts CSVs stream through the check without being held; `--explain` and other formats read them all.
         if explain == nil && StreamingCheck.canRead(data, run: run) {
@@ -114,7 +132,40 @@ struct CheckCommand: ParsableCommand {
             contacts,
             imports: reports
         )
+        try explainOrFinish(report, contacts: contacts, charter: charterValue, options: options)
+    }
 
+    /// The check over the stored contacts, streamed page by page (all of them held only for `--explain`).
+    private func checkStore(charter: Charter, options: CheckEngine.Options) async throws {
+        let database = try await store.open(createIfMissing: false)
+        let engine = CheckEngine(charter: charter, options: options)
+        let report: CheckReport
+        var contacts: [Contact] = []
+        do {
+            let imports = try await database.latestImportReports()
+            if explain != nil {
+                try await database.forEachContact { contacts.append($0.contact) }
+                report = engine.evaluate(contacts, imports: imports)
+            } else {
+                var feed = CheckEngine.Feed(engine: engine)
+                try await database.forEachContact { feed.add($0.contact) }
+                report = feed.report(imports: imports)
+            }
+            try await database.close()
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        try explainOrFinish(report, contacts: contacts, charter: charter, options: options)
+    }
+
+    /// Prints the `--explain` listing when asked, else the report.
+    private func explainOrFinish(
+        _ report: CheckReport,
+        contacts: [Contact],
+        charter charterValue: Charter,
+        options: CheckEngine.Options
+    ) throws {
         if let explain {
             let engine = CheckEngine(charter: charterValue, options: options)
             guard let promise = report.promises.first(where: { $0.id == explain }),

@@ -9,8 +9,18 @@ enum ExportReading {
         run: ImportRun,
         summarize: Bool
     ) throws -> (contacts: [Contact], reports: [ImportReport]) {
+        let (collection, reports) = try collect(paths, run: run, summarize: summarize)
+        return (collection.contacts, reports)
+    }
+
+    /// As ``read(_:run:summarize:)``, with each contact's source, as the store keys contacts.
+    static func collect(
+        _ paths: [String],
+        run: ImportRun,
+        summarize: Bool
+    ) throws -> (collection: ContactCollection, reports: [ImportReport]) {
         try reporting(summarize: summarize, reports: \.reports) { () throws(ImportError) in
-            try run.read(paths, progress: importProgress)
+            try run.collect(paths, progress: importProgress)
         }
     }
 

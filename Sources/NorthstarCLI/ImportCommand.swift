@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import NorthstarCore
+import NorthstarStore
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Read exports, report what was read and refused, and optionally normalise them to one CSV.",
@@ -16,6 +17,12 @@ struct ImportCommand: ParsableCommand {
               northstar import --list-formats
               northstar import incident_log.csv --output contacts.csv --rejects rejected.csv
               northstar import tickets.json ticket_metrics.json satisfaction_ratings.json
+              northstar import contacts.csv --database northstar.db
+
+            With --database (or $NORTHSTAR_DATABASE_URL), the contacts are stored: a contact already stored with \
+            the same source and id is replaced, so importing the same export twice changes nothing. Contacts are \
+            written in batches, each in a transaction, and the run's summary last: an import that is stopped at \
+            any moment can simply be run again (docs/store.md).
             """
     )
 
@@ -43,6 +50,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Output format: text for people, json for scripts.")
     var format: OutputFormat = .text
 
+    @OptionGroup var store: DatabaseOptions
+
     func validate() throws {
         if !listFormats && data.isEmpty { throw ValidationError("Give at least one export, or --list-formats.") }
     }
@@ -50,9 +59,12 @@ struct ImportCommand: ParsableCommand {
     struct Summary: Encodable {
         let files: [ImportReport]
         let contacts: Int
+        /// The store written to, and how many contacts it holds afterwards.
+        var database: String?
+        var storedContacts: Int?
     }
 
-    func run() throws {
+    func run() async throws {
         if listFormats {
             let width = ImportFormat.allCases.map(\.rawValue.count).max() ?? 0
             for format in ImportFormat.allCases {
@@ -61,7 +73,10 @@ struct ImportCommand: ParsableCommand {
             return
         }
         let run = ImportRun(format: inputFormat, timeZoneIdentifier: sourceTimezone, mappingPath: mapping)
-        let (contacts, reports) = try ExportReading.read(data, run: run, summarize: false)
+        let (collection, reports) = try ExportReading.collect(data, run: run, summarize: false)
+        let contacts = collection.contacts
+        var stored: (location: String, count: Int)?
+        if store.isNamed { stored = try await save(collection, reports: reports) }
         if let rejects { try RejectsFile.write(reports, to: rejects) }
         if let output {
             var text = CanonicalCSVWriter.header + "\n"
@@ -80,14 +95,61 @@ struct ImportCommand: ParsableCommand {
                 trimmed[index].rejects = []
                 trimmed[index].droppedValues = []
             }
-            print(CharterReporting.json(Summary(files: trimmed, contacts: contacts.count)))
+            let summary = Summary(
+                files: trimmed,
+                contacts: contacts.count,
+                database: stored?.location,
+                storedContacts: stored?.count
+            )
+            print(CharterReporting.json(summary))
         case .text:
             let terminal = Terminal.standardOutput
             for report in reports {
                 print(ImportSummaryText.render(report, terminal: terminal))
             }
             print(terminal.bold("\(contacts.count) contacts") + (output.map { " written to \($0)" } ?? ""))
+            if let stored {
+                print("Stored in \(stored.location): \(stored.count) contacts in the store.")
+            }
         }
+    }
+
+    /// Writes the contacts in batches, one transaction each, then the run's summary: a run stopped at any moment
+    /// leaves every batch it wrote, and running it again completes it.
+    private func save(
+        _ collection: ContactCollection,
+        reports: [ImportReport]
+    ) async throws -> (location: String, count: Int) {
+        let database = try await store.open(createIfMissing: true)
+        do {
+            let run = try await database.beginImportRun(files: data, at: Self.now())
+            let contacts = collection.contacts
+            var start = 0
+            while start < contacts.count {
+                let end = min(start + StoreDefaults.importBatchSize, contacts.count)
+                let batch = (start..<end).map {
+                    SourcedContact(source: collection.source(ofContactAt: $0), contact: contacts[$0])
+                }
+                try await database.upsertContacts(batch)
+                if Terminal.standardError.isTerminal {
+                    FileHandle.standardError.write(Data("\r\u{1B}[2K\(end) of \(contacts.count) contacts stored…".utf8))
+                }
+                start = end
+            }
+            clearProgress()
+            try await database.completeImportRun(run, reports: reports, contacts: contacts.count, at: Self.now())
+            let count = try await database.contactCount()
+            let location = database.location
+            try await database.close()
+            return (location, count)
+        } catch {
+            try? await database.close()
+            throw error
+        }
+    }
+
+    static func now() -> Timestamp {
+        Timestamp(seconds: Int64(Date().timeIntervalSince1970))
     }
 }
 

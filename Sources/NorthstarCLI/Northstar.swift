@@ -2,7 +2,7 @@ import ArgumentParser
 import NorthstarCore
 
 @main
-struct Northstar: ParsableCommand {
+struct Northstar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "northstar",
         abstract: "Make a customer-service mission executable: a charter, its wording, its promises.",

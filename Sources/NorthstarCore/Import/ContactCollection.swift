@@ -11,6 +11,9 @@ public struct ContactCollection: Sendable {
     }
     private var positions: [Key: Int] = [:]
     private var sources: [String: Int] = [:]
+    /// The source names by number, and each contact's source number, parallel to ``contacts``.
+    private var sourceNames: [String] = []
+    private var contactSources: [Int32] = []
 
     /// An empty collection.
     public init() {}
@@ -24,6 +27,7 @@ public struct ContactCollection: Sendable {
             ?? {
                 let number = sources.count
                 sources[source] = number
+                sourceNames.append(source)
                 return number
             }()
         let key = Key(source: sourceNumber, id: contact.id)
@@ -33,7 +37,14 @@ public struct ContactCollection: Sendable {
         }
         positions[key] = contacts.count
         contacts.append(contact)
+        contactSources.append(Int32(sourceNumber))
         return true
+    }
+
+    /// The source (format name) the contact at `index` of ``contacts`` was added from: with its id, the key a
+    /// store keeps it under.
+    public func source(ofContactAt index: Int) -> String {
+        sourceNames[Int(contactSources[index])]
     }
 
     /// Imports a file into the collection, counting duplicates in its report.

@@ -21,6 +21,15 @@ public struct ImportRun: Sendable {
         _ paths: [String],
         progress: ((String) -> ((Int) -> Void)?)? = nil
     ) throws(ImportError) -> (contacts: [Contact], reports: [ImportReport]) {
+        let (collection, reports) = try collect(paths, progress: progress)
+        return (collection.contacts, reports)
+    }
+
+    /// As ``read(_:progress:)``, with the collection that also tells each contact's source, as a store keys it.
+    public func collect(
+        _ paths: [String],
+        progress: ((String) -> ((Int) -> Void)?)? = nil
+    ) throws(ImportError) -> (collection: ContactCollection, reports: [ImportReport]) {
         var formats: [ImportFormat] = []
         for path in paths {
             if let format {
@@ -68,6 +77,6 @@ public struct ImportRun: Sendable {
             }
             reports[index] = try collection.importFile(path, with: importer, progress: progress?(path))
         }
-        return (collection.contacts, reports.compactMap { $0 })
+        return (collection, reports.compactMap { $0 })
     }
 }

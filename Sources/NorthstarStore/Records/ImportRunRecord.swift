@@ -1,0 +1,47 @@
+public import NorthstarCore
+
+/// One `northstar import` (or upload) into the store.
+public struct ImportRunRecord: Sendable {
+    /// Whether a run finished.
+    public enum Status: String, Sendable, Hashable {
+        /// Started and not completed: still running, or killed before it completed. Its contacts that were
+        /// written are stored (each batch in a transaction); its summary is not.
+        case running
+        /// Every contact written and the summary stored.
+        case completed
+    }
+
+    /// The run's id.
+    public var id: Int64
+    /// The files given.
+    public var files: [String]
+    /// Whether the run finished.
+    public var status: Status
+    /// When it started.
+    public var startedAt: Timestamp
+    /// When it completed.
+    public var finishedAt: Timestamp?
+    /// Contacts written (after duplicates within the run were counted once).
+    public var contacts: Int?
+    /// One summary per file, without refused rows (``Store/importReports(ofRun:)`` has them).
+    public var reports: [ImportReport]
+
+    /// Creates a record.
+    public init(
+        id: Int64,
+        files: [String],
+        status: Status,
+        startedAt: Timestamp,
+        finishedAt: Timestamp?,
+        contacts: Int?,
+        reports: [ImportReport]
+    ) {
+        self.id = id
+        self.files = files
+        self.status = status
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.contacts = contacts
+        self.reports = reports
+    }
+}

@@ -1,0 +1,145 @@
+public import NorthstarCore
+
+/// Where a team's data lives between commands: contacts (upserted by source and id), import runs with their
+/// summaries and refused rows, charters with every version and sign-off, users and API tokens.
+///
+/// Two implementations share one SQL schema and the same queries: ``SQLiteStore`` (a file, the default) and
+/// ``PostgresStore`` (a server, for teams). ``open(_:createIfMissing:)`` chooses by the location's scheme. Opening
+/// a store applies any migration it lacks (docs/store.md).
+public protocol Store: Sendable {
+    /// Where the store is, for messages: a file path, or a PostgreSQL URL without its password.
+    var location: String { get }
+
+    /// Closes the store's connections; the store is unusable afterwards.
+    func close() async throws
+
+    /// The versions of the schema migrations applied, in order.
+    func appliedMigrations() async throws -> [Int]
+
+    // MARK: Contacts
+
+    /// Inserts the contacts, or replaces the stored contact with the same source and id, in one transaction: a
+    /// contact keeps the position it was first stored at, so the store reads them back in first-seen order.
+    func upsertContacts(_ contacts: [SourcedContact]) async throws
+
+    /// How many contacts are stored.
+    func contactCount() async throws -> Int
+
+    /// Up to `limit` contacts in first-stored order, after the position `cursor` (`nil`: from the start).
+    func contactPage(after cursor: Int64?, limit: Int) async throws -> ContactPage
+
+    /// The stored contact with this source and id.
+    func contact(source: String, id: String) async throws -> Contact?
+
+    // MARK: Import runs
+
+    /// Records that an import of `files` started; returns the run's id. The run stays `running` until
+    /// ``completeImportRun(_:reports:contacts:at:)``: a run killed before that is never counted.
+    func beginImportRun(files: [String], at time: Timestamp) async throws -> Int64
+
+    /// Stores the run's per-file reports and refused rows and marks it completed, in one transaction.
+    func completeImportRun(_ id: Int64, reports: [ImportReport], contacts: Int, at time: Timestamp) async throws
+
+    /// Every import run, newest first, with its per-file summaries (without refused rows).
+    func importRuns() async throws -> [ImportRunRecord]
+
+    /// The per-file reports of one run, with their refused rows.
+    func importReports(ofRun id: Int64) async throws -> [ImportReport]
+
+    /// The latest completed report of each file ever imported (without refused rows), in import order: the
+    /// `input` summary of a check over the store.
+    func latestImportReports() async throws -> [ImportReport]
+
+    // MARK: Charters
+
+    /// Stores a new version of the charter, numbered after the latest, as proposed or already approved.
+    func addCharterVersion(_ draft: CharterDraft) async throws -> CharterVersion
+
+    /// Marks a proposed version approved.
+    func approveCharterVersion(_ number: Int, by approver: String, at time: Timestamp) async throws
+
+    /// Every version of the charter, oldest first.
+    func charterVersions() async throws -> [CharterVersion]
+
+    /// Records a sign-off of a charter version.
+    func addSignOff(_ signOff: CharterSignOff) async throws
+
+    /// The sign-offs of one charter version, oldest first.
+    func signOffs(charterVersion number: Int) async throws -> [CharterSignOff]
+
+    // MARK: Users and tokens
+
+    /// Adds a user; fails when the name is taken.
+    func addUser(_ user: User) async throws
+
+    /// The user with this name.
+    func user(named name: String) async throws -> User?
+
+    /// Every user, by name.
+    func users() async throws -> [User]
+
+    /// Replaces a user's password hash (bcrypt, made by the caller).
+    func setPasswordHash(_ hash: String, forUser name: String) async throws
+
+    /// Removes a user; returns whether there was one.
+    @discardableResult
+    func removeUser(named name: String) async throws -> Bool
+
+    /// Adds an API token (its SHA-256 hash, never the token); fails when the name is taken.
+    func addToken(_ token: APIToken) async throws
+
+    /// The token whose SHA-256 hash (lowercase hex) is `hash`.
+    func token(hash: String) async throws -> APIToken?
+
+    /// Notes that the token with this hash was used.
+    func recordTokenUse(hash: String, at time: Timestamp) async throws
+
+    /// Every token, by name.
+    func tokens() async throws -> [APIToken]
+
+    /// Removes a token; returns whether there was one.
+    @discardableResult
+    func removeToken(named name: String) async throws -> Bool
+}
+
+extension Store {
+    /// Calls `body` with every stored contact in first-stored order, reading `pageSize` at a time: the whole
+    /// store is never held at once.
+    public func forEachContact(
+        pageSize: Int = 10_000,
+        _ body: (SourcedContact) throws -> Void
+    ) async throws {
+        var cursor: Int64?
+        while true {
+            let page = try await contactPage(after: cursor, limit: pageSize)
+            for contact in page.contacts { try body(contact) }
+            guard let next = page.next else { return }
+            cursor = next
+        }
+    }
+}
+
+/// Opens the store at `location`.
+///
+/// - Parameters:
+///   - location: `postgres://user:password@host:port/database` (or `postgresql://`) for PostgreSQL; anything
+///     else is a SQLite file path (`sqlite://PATH` and `file:PATH` are read as the path).
+///   - createIfMissing: whether a missing SQLite file is created; `false` for commands that only read.
+public func openStore(_ location: String, createIfMissing: Bool = true) async throws -> any Store {
+    if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+        return try await PostgresStore(url: location)
+    }
+    var path = location
+    for prefix in ["sqlite://", "file:"] where path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
+    return try await SQLiteStore(path: path, createIfMissing: createIfMissing)
+}
+
+/// The store's defaults.
+public enum StoreDefaults {
+    /// The SQLite file used when neither `--database` nor ``environmentVariable`` names a store.
+    public static let location = "./northstar.db"
+    /// The environment variable that names the store when `--database` does not.
+    public static let environmentVariable = "NORTHSTAR_DATABASE_URL"
+    /// Contacts an import writes per transaction: a killed import leaves whole batches only.
+    public static let importBatchSize = 5_000
+}
