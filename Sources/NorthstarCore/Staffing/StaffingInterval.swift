@@ -57,7 +57,15 @@ public struct StaffingInterval: Sendable, Hashable {
 
     private static func requirePositive(_ value: Double, _ name: String, fix: String) throws {
         guard value.isFinite, value > 0 else {
-            throw StaffingError(code: .invalidInput, message: "\(name) is \(value); it must be above zero: \(fix).")
+            throw StaffingError(
+                code: .invalidInput,
+                message: "\(name) is \(plain(value)); it must be above zero: \(fix)."
+            )
         }
     }
+}
+
+/// `0`, `-3`, `2.5`: a number as a person writes it.
+func plain(_ value: Double) -> String {
+    value.isFinite && value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
 }
