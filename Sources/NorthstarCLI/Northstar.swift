@@ -15,7 +15,7 @@ struct Northstar: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ValidateCommand.self, LintCommand.self, ImportCommand.self,
             ExploreCommand.self,
-            CheckCommand.self,
+            CheckCommand.self, StaffCommand.self,
         ]
     )
 }
