@@ -9,19 +9,8 @@ enum ExportReading {
         run: ImportRun,
         summarize: Bool
     ) throws -> (contacts: [Contact], reports: [ImportReport]) {
-        do {
-            let result = try run.read(paths, progress: importProgress)
-            clearProgress()
-            if summarize {
-                for report in result.reports {
-                    printError(ImportSummaryText.render(report, terminal: .standardError))
-                }
-            }
-            return result
-        } catch {
-            clearProgress()
-            printError(Terminal.standardError.red("Error: ") + error.description)
-            throw ExitStatus.unreadable
+        try reporting(summarize: summarize, reports: \.reports) { () throws(ImportError) in
+            try run.read(paths, progress: importProgress)
         }
     }
 
@@ -32,16 +21,23 @@ enum ExportReading {
         options: CheckEngine.Options,
         summarize: Bool
     ) throws -> (report: CheckReport, imports: [ImportReport]) {
+        try reporting(summarize: summarize, reports: \.imports) { () throws(ImportError) in
+            try StreamingCheck.evaluate(charter: charter, options: options, paths: paths, progress: streamProgress())
+        }
+    }
+
+    /// Runs `work`, clears the progress line, prints each file's summary when `summarize`, and turns an error into
+    /// its message and exit status 2.
+    private static func reporting<Result>(
+        summarize: Bool,
+        reports: (Result) -> [ImportReport],
+        _ work: () throws(ImportError) -> Result
+    ) throws -> Result {
         do {
-            let result = try StreamingCheck.evaluate(
-                charter: charter,
-                options: options,
-                paths: paths,
-                progress: streamProgress()
-            )
+            let result = try work()
             clearProgress()
             if summarize {
-                for report in result.imports {
+                for report in reports(result) {
                     printError(ImportSummaryText.render(report, terminal: .standardError))
                 }
             }
