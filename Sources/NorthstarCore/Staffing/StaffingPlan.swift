@@ -67,7 +67,9 @@ public struct StaffingPlan: Sendable, Codable {
         public var weeklyHours: Double
         public var fte: Double
         public var weeklyCost: Double
-        /// The same, staffed only while the promise's business calendar is open (equal without a calendar).
+        /// The business calendar compared with round-the-clock staffing: the promise's own, or the charter's first.
+        public var businessCalendar: String?
+        /// The same, staffed only while that calendar is open (equal to 24/7 without a calendar).
         public var businessHoursFTE: Double
         public var businessHoursWeeklyCost: Double
     }

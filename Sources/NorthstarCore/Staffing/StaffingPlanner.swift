@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds a ``StaffingPlan`` from a charter and the contacts history.
 ///
 /// For every promise on first response or speed of answer with a time target, on one channel:
@@ -12,6 +14,8 @@ public struct StaffingPlanner: Sendable {
     public let charter: Charter
     public let contacts: [Contact]
     public let settings: StaffingPlan.Settings
+    /// Forecasts by promise: they do not change with a what-if target, and fitting Holt–Winters is the slow part.
+    private let forecasts = ForecastCache()
 
     public init(charter: Charter, contacts: [Contact], settings: StaffingPlan.Settings = .init()) {
         self.charter = charter
@@ -90,44 +94,22 @@ public struct StaffingPlanner: Sendable {
         let patience = live ? Self.patience(population) : nil
 
         // History and forecast.
-        guard
-            let series = ArrivalSeries(
-                arrivals: population.map(\.createdAt),
-                timeZoneIdentifier: charter.timeZoneIdentifier,
-                intervalMinutes: settings.intervalMinutes,
-                from: historyStart,
-                through: lastDay
-            ), series.days >= 7
-        else { return skip("less than a week of history to forecast from") }
-        let season = series.intervalsPerWeek
-        let steps = settings.weeks * season
-        var backtests: [String: Double?] = [:]
-        for method in ArrivalForecast.Method.allCases {
-            backtests[method.rawValue] = ArrivalForecast.backtest(
-                series.counts,
-                season: season,
-                holdout: season,
-                method: method
-            )
+        let key = promise.id + "|" + promise.population.summary
+        let predicted = forecasts.value(for: key) {
+            arrivalForecast(population, from: historyStart, through: lastDay)
         }
-        // The method with the lower backtest error; seasonal naive while the history is too short to test.
-        var method = ArrivalForecast.Method.seasonalNaive
-        var lowest = Double.infinity
-        for candidate in ArrivalForecast.Method.allCases {
-            guard let error = backtests[candidate.rawValue] ?? nil, error < lowest else { continue }
-            method = candidate
-            lowest = error
-        }
-        guard let forecast = ArrivalForecast.forecast(series.counts, season: season, steps: steps, method: method)
-        else { return skip("the history is too short to forecast") }
+        guard let predicted else { return skip("less than a week of history to forecast from") }
+        let (forecast, method, backtests, perDay) = predicted
 
         // Agents per interval.
+        // Business hours: the promise's calendar, or else the charter's first, to price 24/7 coverage against.
         let calendar: BusinessCalendar? =
-            if case .business(let name) = promise.clock { charter.calendar(named: name) } else { nil }
+            if case .business(let name) = promise.clock { charter.calendar(named: name) } else {
+                charter.calendars.first
+            }
         let intervalSeconds = Double(settings.intervalMinutes * 60)
-        let perDay = series.intervalsPerDay
         var intervals: [StaffingPlan.Interval] = []
-        intervals.reserveCapacity(steps)
+        intervals.reserveCapacity(forecast.count)
         let startWeekday = Weekday.of(firstDay)
         do {
             for (step, arrivals) in forecast.enumerated() {
@@ -181,10 +163,51 @@ public struct StaffingPlanner: Sendable {
                 weeklyHours: allHours.hours,
                 fte: allHours.hours / settings.hoursPerFTE,
                 weeklyCost: allHours.cost,
+                businessCalendar: calendar?.name,
                 businessHoursFTE: businessHours.hours / settings.hoursPerFTE,
                 businessHoursWeeklyCost: businessHours.cost
             )
         )
+    }
+
+    /// The population's arrivals forecast for the plan's weeks by the method with the lower backtest WAPE on the
+    /// last week, with every method's WAPE and the intervals per day; `nil` with less than a week of history.
+    private func arrivalForecast(
+        _ population: [Contact],
+        from historyStart: LocalDate,
+        through lastDay: LocalDate
+    ) -> (values: [Double], method: ArrivalForecast.Method, backtests: [String: Double?], perDay: Int)? {
+        guard
+            let series = ArrivalSeries(
+                arrivals: population.map(\.createdAt),
+                timeZoneIdentifier: charter.timeZoneIdentifier,
+                intervalMinutes: settings.intervalMinutes,
+                from: historyStart,
+                through: lastDay
+            ), series.days >= 7
+        else { return nil }
+        let season = series.intervalsPerWeek
+        var backtests: [String: Double?] = [:]
+        for method in ArrivalForecast.Method.allCases {
+            backtests[method.rawValue] = ArrivalForecast.backtest(
+                series.counts,
+                season: season,
+                holdout: season,
+                method: method
+            )
+        }
+        // The method with the lower backtest error; seasonal naive while the history is too short to test.
+        var method = ArrivalForecast.Method.seasonalNaive
+        var lowest = Double.infinity
+        for candidate in ArrivalForecast.Method.allCases {
+            guard let error = backtests[candidate.rawValue] ?? nil, error < lowest else { continue }
+            method = candidate
+            lowest = error
+        }
+        let steps = settings.weeks * season
+        guard let values = ArrivalForecast.forecast(series.counts, season: season, steps: steps, method: method)
+        else { return nil }
+        return (values, method, backtests, series.intervalsPerDay)
     }
 
     /// One interval's requirement; `nil` when nothing is forecast to arrive.
@@ -339,5 +362,26 @@ extension LocalDate {
         let day = ZoneOffsetTable.day(ofWall: instant.seconds + offset)
         let (year, month, dayOfMonth) = civil(daysSinceEpoch: Int(day))
         return LocalDate(year: year, month: month, day: dayOfMonth) ?? LocalDate(year: 1970, month: 1, day: 1)!
+    }
+}
+
+/// Forecasts computed once per planner and promise population.
+private final class ForecastCache: @unchecked Sendable {
+    typealias Forecast = (values: [Double], method: ArrivalForecast.Method, backtests: [String: Double?], perDay: Int)
+    private let lock = NSLock()
+    private var stored: [String: Forecast?] = [:]
+
+    func value(for key: String, _ make: () -> Forecast?) -> Forecast? {
+        lock.lock()
+        if let found = stored[key] {
+            lock.unlock()
+            return found
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        stored[key] = made
+        lock.unlock()
+        return made
     }
 }
