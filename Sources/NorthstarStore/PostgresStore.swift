@@ -127,4 +127,22 @@ public final class PostgresStore: Store {
 
     @discardableResult
     public func removeToken(named name: String) async throws -> Bool { try await storage.removeToken(named: name) }
+
+    public func addSession(_ session: LoginSession) async throws { try await storage.addSession(session) }
+
+    public func session(idHash: String) async throws -> LoginSession? { try await storage.session(idHash: idHash) }
+
+    public func touchSession(idHash: String, at time: Timestamp) async throws {
+        try await storage.touchSession(idHash: idHash, at: time)
+    }
+
+    @discardableResult
+    public func removeSession(idHash: String) async throws -> Bool { try await storage.removeSession(idHash: idHash) }
+
+    @discardableResult
+    public func removeSessions(lastSeenBefore time: Timestamp) async throws -> Int {
+        try await storage.removeSessions(lastSeenBefore: time)
+    }
+
+    public func fingerprint() async throws -> StoreFingerprint { try await storage.fingerprint() }
 }

@@ -100,6 +100,30 @@ public protocol Store: Sendable {
     /// Removes a token; returns whether there was one.
     @discardableResult
     func removeToken(named name: String) async throws -> Bool
+
+    // MARK: Sessions
+
+    /// Stores a new dashboard session.
+    func addSession(_ session: LoginSession) async throws
+
+    /// The session whose id hashes to `idHash`.
+    func session(idHash: String) async throws -> LoginSession?
+
+    /// Notes that the session was used at `time`.
+    func touchSession(idHash: String, at time: Timestamp) async throws
+
+    /// Ends a session; returns whether there was one.
+    @discardableResult
+    func removeSession(idHash: String) async throws -> Bool
+
+    /// Ends every session last used before `time`; returns how many.
+    @discardableResult
+    func removeSessions(lastSeenBefore time: Timestamp) async throws -> Int
+
+    // MARK: Changes
+
+    /// How much the store holds, in a few cheap counts: a report computed from it is stale when this changes.
+    func fingerprint() async throws -> StoreFingerprint
 }
 
 extension Store {

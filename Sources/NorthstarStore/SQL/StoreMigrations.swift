@@ -124,6 +124,20 @@ enum StoreMigrations {
                 )
                 """,
             ]
-        }
+        },
+        StoreMigration(version: 2, name: "dashboard sessions") { _ in
+            [
+                """
+                CREATE TABLE sessions (
+                    id_hash TEXT PRIMARY KEY,
+                    user_name TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    last_seen_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX sessions_last_seen_at ON sessions (last_seen_at)",
+            ]
+        },
     ]
 }
