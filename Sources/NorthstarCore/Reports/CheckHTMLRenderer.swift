@@ -88,7 +88,7 @@ public struct CheckHTMLRenderer: Sendable {
         return html
     }
 
-    private func section(_ promise: CheckReport.PromiseResult, number: Int) -> [String] {
+    package func section(_ promise: CheckReport.PromiseResult, number: Int) -> [String] {
         let unit = promise.unit
         var html = ["<section class=\"promise\" id=\"promise-\(number)\">", "<h2>\(esc(promise.id))</h2>"]
         html.append(
@@ -220,7 +220,7 @@ public struct CheckHTMLRenderer: Sendable {
 
     /// The page's style: system fonts, white paper, tabular numbers; in print, each promise on a new page
     /// and no table or chart split across pages. Written without `<`, `>` or `&` so the page stays XML.
-    static let style = """
+    package static let style = """
         :root { color-scheme: light; }
         body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
           color: #1f2328; background: #ffffff; max-width: 980px; margin: 2rem auto; padding: 0 1.25rem; }

@@ -1,6 +1,6 @@
 extension CheckReport.PromiseResult {
     /// The period a report headlines: the latest complete one, or the period to date when none is complete.
-    var headline: CheckReport.PeriodResult? {
+    package var headline: CheckReport.PeriodResult? {
         periods.last { !$0.partial } ?? periods.last
     }
 
@@ -11,10 +11,10 @@ extension CheckReport.PromiseResult {
     }
 
     /// The unit of this promise's values.
-    var unit: ReportUnit { ReportUnit(self) }
+    package var unit: ReportUnit { ReportUnit(self) }
 
     /// What the value axis measures: `share within 30s`, `median resolution`, `CSAT (share)`, `NPS (points)`.
-    var valueTitle: String {
+    package var valueTitle: String {
         switch target.kind {
         case "attainment":
             return "share of \(metric.displayName) within \(ReportUnit.duration(target.within ?? 0))"
@@ -39,10 +39,10 @@ extension CheckReport.PromiseResult {
 
 extension CheckReport.PeriodResult {
     /// The label with `(to date)` after a period still running.
-    var displayLabel: String { partial ? "\(label) (to date)" : label }
+    package var displayLabel: String { partial ? "\(label) (to date)" : label }
 
     /// The note, samples answered while closed and open contacts already late, in words.
-    var remarks: [String] {
+    package var remarks: [String] {
         var remarks: [String] = []
         if let note { remarks.append(note) }
         if closedHours > 0 { remarks.append("\(closedHours) while closed (0 business seconds)") }
@@ -54,7 +54,7 @@ extension CheckReport.PeriodResult {
 
 extension Verdict {
     /// The verdict for people: `kept`, `at risk`, `broken`, `insufficient data`.
-    var phrase: String {
+    package var phrase: String {
         switch self {
         case .kept: "kept"
         case .atRisk: "at risk"
@@ -64,7 +64,7 @@ extension Verdict {
     }
 
     /// The symbol that stands for the verdict beside its word, matching the chart's marker shapes.
-    var symbol: String {
+    package var symbol: String {
         switch self {
         case .kept: "●"
         case .atRisk: "▲"
@@ -74,7 +74,7 @@ extension Verdict {
     }
 
     /// The colour of the verdict: dark enough to read as text on white and to print.
-    var colour: String {
+    package var colour: String {
         switch self {
         case .kept: "#1a7f37"
         case .atRisk: "#9a6700"

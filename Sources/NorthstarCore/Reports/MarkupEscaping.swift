@@ -1,8 +1,8 @@
 /// Escaping for the text that reports put into markup.
-enum MarkupEscaping {
+package enum MarkupEscaping {
     /// Text safe in HTML and XML content and in quoted attribute values: `&`, `<`, `>`, `"` and `'` become
     /// references, and control characters that XML forbids even as references become U+FFFD.
-    static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -82,7 +82,7 @@ enum MarkupEscaping {
     }
 
     /// A count with thousands separated by commas: `1,234,567`.
-    static func grouped(_ count: Int) -> String {
+    package static func grouped(_ count: Int) -> String {
         let digits = String(count.magnitude)
         var result = ""
         for (index, digit) in digits.enumerated() {
