@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "northstar", targets: ["NorthstarCLI"]),
         .library(name: "NorthstarCore", targets: ["NorthstarCore"]),
         .library(name: "NorthstarStore", targets: ["NorthstarStore"]),
+        .library(name: "NorthstarServer", targets: ["NorthstarServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -27,6 +28,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The domain: charter, wording. No web framework, no database driver.
@@ -49,13 +56,32 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The dashboard and JSON API (Hummingbird 2): `buildApplication(...)`, controllers, HTML views.
+        .target(
+            name: "NorthstarServer",
+            dependencies: [
+                "NorthstarCore",
+                "NorthstarStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The `northstar` command: parses arguments, calls the library, prints.
         .executableTarget(
             name: "NorthstarCLI",
             dependencies: [
                 "NorthstarCore",
                 "NorthstarStore",
+                "NorthstarServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -72,6 +98,18 @@ let package = Package(
                 "NorthstarCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NorthstarServerTests",
+            dependencies: [
+                "NorthstarServer",
+                "NorthstarStore",
+                "NorthstarCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
         ),

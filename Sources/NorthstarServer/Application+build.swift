@@ -1,0 +1,40 @@
+public import Hummingbird
+public import Logging
+public import NorthstarStore
+
+/// The dashboard and API over `store`: every route, its middleware, and the server's address.
+///
+/// The store stays open as long as the application runs; the caller closes it afterwards.
+public func buildApplication(
+    store: any Store,
+    configuration: ServerConfiguration = ServerConfiguration(),
+    logger: Logger = Logger(label: "northstar.server")
+) -> Application<RouterResponder<NorthstarRequestContext>> {
+    let router = buildRouter(store: store, configuration: configuration)
+    return Application(
+        responder: router.buildResponder(),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        logger: logger
+    )
+}
+
+/// The router alone (routes and middleware), for ``buildApplication(store:configuration:logger:)`` and tests.
+func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router<NorthstarRequestContext> {
+    let router = Router(context: NorthstarRequestContext.self)
+    let reports = ReportCache(
+        store: store,
+        refreshInterval: configuration.reportRefreshInterval,
+        now: configuration.now
+    )
+    router.add(middleware: ErrorMapping())
+    router.add(middleware: AuthenticationMiddleware(store: store, configuration: configuration))
+    router.add(middleware: CSRFMiddleware())
+    SessionController(
+        store: store,
+        configuration: configuration,
+        limiter: LoginRateLimiter(limit: configuration.loginAttemptLimit, window: configuration.loginWindow)
+    ).addRoutes(to: router)
+    DashboardController(reports: reports).addRoutes(to: router)
+    APIController(store: store, reports: reports).addRoutes(to: router)
+    return router
+}

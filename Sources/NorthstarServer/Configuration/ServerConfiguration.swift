@@ -1,0 +1,43 @@
+public import Foundation
+
+/// Everything `northstar serve` can be told, read in one place (docs/server.md lists the keys and defaults).
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on.
+    public var host: String
+    /// The port to listen on; 0 picks a free one.
+    public var port: Int
+    /// How long a session may sit unused before it ends.
+    public var sessionIdleTimeout: TimeInterval
+    /// Failed logins allowed per name and per client address within ``loginWindow`` before more are refused.
+    public var loginAttemptLimit: Int
+    /// The window the failed logins are counted in.
+    public var loginWindow: TimeInterval
+    /// How often, at most, the store is asked whether the dashboard's report is stale.
+    public var reportRefreshInterval: TimeInterval
+    /// Whether the client address is read from `X-Forwarded-For` (only behind a proxy that sets it), for the
+    /// login rate limit. Off by default: a client could otherwise pick its own address.
+    public var trustForwardedFor: Bool
+    /// The clock: sessions, rate limits and the report cache read the time from here (tests move it).
+    public var now: @Sendable () -> Date
+
+    /// Creates a configuration; the defaults are those of `northstar serve`.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        sessionIdleTimeout: TimeInterval = 12 * 3_600,
+        loginAttemptLimit: Int = 5,
+        loginWindow: TimeInterval = 15 * 60,
+        reportRefreshInterval: TimeInterval = 5,
+        trustForwardedFor: Bool = false,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.host = host
+        self.port = port
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.loginAttemptLimit = loginAttemptLimit
+        self.loginWindow = loginWindow
+        self.reportRefreshInterval = reportRefreshInterval
+        self.trustForwardedFor = trustForwardedFor
+        self.now = now
+    }
+}

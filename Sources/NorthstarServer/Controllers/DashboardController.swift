@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import Logging
+import NorthstarCore
+import NorthstarStore
+
+/// The pages: the overview (every role) and a promise's page (managers and admins).
+struct DashboardController {
+    let reports: ReportCache
+
+    /// Who may see which page (docs/server.md).
+    static let overviewRoles: Set<Role> = [.admin, .manager, .agent, .viewer]
+    static let promiseRoles: Set<Role> = [.admin, .manager]
+
+    func addRoutes(to router: Router<NorthstarRequestContext>) {
+        router.get("/", use: overview)
+        router.get("/promises/:id", use: promise)
+    }
+
+    @Sendable func overview(_ request: Request, context: NorthstarRequestContext) async throws -> Response {
+        let identity = try context.require(Self.overviewRoles)
+        let entry = try await reports.current()
+        return Layout.html(
+            OverviewView.render(entry.report, identity: identity, charterVersion: entry.charterVersion.number)
+        )
+    }
+
+    @Sendable func promise(_ request: Request, context: NorthstarRequestContext) async throws -> Response {
+        let identity = try context.require(Self.promiseRoles)
+        let id = try context.parameters.require("id")
+        let entry = try await reports.current()
+        guard let promise = entry.report.promises.first(where: { $0.id == id }) else {
+            throw ServerError(code: .notFound, message: "The charter has no promise with that id.")
+        }
+        return Layout.html(PromiseView.render(promise, report: entry.report, identity: identity))
+    }
+}
+
+/// The JSON API and the health check.
+struct APIController {
+    let store: any Store
+    let reports: ReportCache
+
+    static let promiseRoles: Set<Role> = [.admin, .manager, .agent, .viewer]
+
+    func addRoutes(to router: Router<NorthstarRequestContext>) {
+        router.get("/health", use: health)
+        router.get("/api/promises", use: promises)
+    }
+
+    /// `200 {"status":"ok"}` when the store answers, `503` when it does not; no sign-in needed.
+    @Sendable func health(_ request: Request, context: NorthstarRequestContext) async throws -> Response {
+        do {
+            _ = try await store.fingerprint()
+            return Self.json(["status": "ok"])
+        } catch {
+            context.logger.error("health check failed", metadata: ["error": .string("\(error)")])
+            return Self.json(["status": "unavailable"], status: .serviceUnavailable)
+        }
+    }
+
+    /// The report in the shape of `northstar check --format json`. Viewers and agents get the overview's
+    /// numbers only: no breakdowns (they name agents) and no breaching contacts.
+    @Sendable func promises(_ request: Request, context: NorthstarRequestContext) async throws -> Response {
+        let identity = try context.require(Self.promiseRoles)
+        var report = try await reports.current().report
+        if !identity.seesAllData {
+            for promise in report.promises.indices {
+                for period in report.promises[promise].periods.indices {
+                    report.promises[promise].periods[period].breakdown = nil
+                    report.promises[promise].periods[period].breaches = []
+                }
+            }
+        }
+        return Self.json(report)
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: JSONText.encode(value) + "\n"))
+        )
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Why the server refused or failed a request. Mapped to a response in one place (``ErrorMapping``).
+public struct ServerError: Error, Sendable, CustomStringConvertible {
+    /// What kind of problem.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        /// No session or token: pages redirect to /login, the API answers 401.
+        public static let unauthenticated = Code("unauthenticated")
+        /// Signed in, but the role may not see this: 403.
+        public static let forbidden = Code("forbidden")
+        /// A POST without the session's CSRF token: 403.
+        public static let badCSRFToken = Code("bad-csrf-token")
+        /// Nothing here: 404.
+        public static let notFound = Code("not-found")
+        /// The request cannot be read: 400.
+        public static let badRequest = Code("bad-request")
+        /// Too many failed logins: 429.
+        public static let tooManyAttempts = Code("too-many-attempts")
+        /// The store holds no approved charter yet: 503 with how to publish one.
+        public static let noCharter = Code("no-charter")
+
+        public var description: String { name }
+    }
+
+    /// What kind of problem.
+    public var code: Code
+    /// What went wrong and what to do, for the person who asked; never a secret.
+    public var message: String
+    /// Seconds to wait before trying again, for ``Code/tooManyAttempts``.
+    public var retryAfter: Int?
+
+    /// Creates an error.
+    public init(code: Code, message: String, retryAfter: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.retryAfter = retryAfter
+    }
+
+    public var description: String { message }
+}
