@@ -15,7 +15,8 @@ struct Northstar: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ValidateCommand.self, LintCommand.self, ImportCommand.self,
             ExploreCommand.self,
-            CheckCommand.self, StaffCommand.self,
+            CheckCommand.self, StaffCommand.self, CharterCommand.self, UserCommand.self, TokenCommand.self,
+            ServeCommand.self,
         ]
     )
 }
