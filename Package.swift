@@ -110,12 +110,13 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "NorthstarCLITests",
-            dependencies: ["NorthstarCLI", "NorthstarStore", "NorthstarCore"],
+            dependencies: ["NorthstarCLI", "NorthstarStore", "NorthstarCore", "NorthstarServer"],
             swiftSettings: swiftSettings
         ),
     ]

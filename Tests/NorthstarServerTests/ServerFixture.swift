@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NorthstarCore
 import NorthstarServer
 import NorthstarStore
@@ -65,6 +66,13 @@ struct ServerFixture {
         return fixture
     }
 
+    /// Warnings and errors only, so the test output stays readable.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "northstar.server.tests")
+        logger.logLevel = .warning
+        return logger
+    }
+
     var configuration: ServerConfiguration {
         let clock = self.clock
         return ServerConfiguration(reportRefreshInterval: 0, trustForwardedFor: true, now: { clock.now })
@@ -74,7 +82,7 @@ struct ServerFixture {
     func withClient<Value: Sendable>(
         _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
-        let app = buildApplication(store: store, configuration: configuration)
+        let app = buildApplication(store: store, configuration: configuration, logger: Self.quietLogger)
         do {
             let value = try await app.test(.router) { client in try await body(client) }
             try await store.close()
