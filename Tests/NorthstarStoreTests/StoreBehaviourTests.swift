@@ -302,6 +302,51 @@ struct StoreBehaviourTests {
         }
     }
 
+    @Test("keeps dashboard sessions by id hash, touches and ends them", arguments: StoreBackend.available)
+    func sessions(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            try await store.addUser(User(name: "ada", role: .admin, createdAt: Self.time))
+            let hash = String(repeating: "cd", count: 32)
+            let session = LoginSession(
+                idHash: hash,
+                userName: "ada",
+                csrfToken: "csrf",
+                createdAt: Self.time,
+                lastSeenAt: Self.time
+            )
+            try await store.addSession(session)
+            #expect(try await store.session(idHash: hash) == session)
+            #expect(try await store.session(idHash: "x") == nil)
+            let later = Timestamp(seconds: Self.time.seconds + 60)
+            try await store.touchSession(idHash: hash, at: later)
+            #expect(try await store.session(idHash: hash)?.lastSeenAt == later)
+            #expect(try await store.removeSessions(lastSeenBefore: later) == 0)
+            #expect(try await store.removeSessions(lastSeenBefore: Timestamp(seconds: later.seconds + 1)) == 1)
+            try await store.addSession(session)
+            #expect(try await store.removeSession(idHash: hash))
+            #expect(try await !store.removeSession(idHash: hash))
+        }
+    }
+
+    @Test("its fingerprint changes with contacts, import runs and charter versions", arguments: StoreBackend.available)
+    func fingerprint(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let empty = try await store.fingerprint()
+            #expect(empty.contacts == 0)
+            #expect(empty.latestImportRun == nil)
+            try await store.upsertContacts(Self.plainContacts(3))
+            let filled = try await store.fingerprint()
+            #expect(filled.contacts == 3)
+            let run = try await store.beginImportRun(files: ["a.csv"], at: Self.time)
+            let running = try await store.fingerprint()
+            #expect(running.latestImportRun == run)
+            #expect(running.completedImportRuns == 0)
+            try await store.completeImportRun(run, reports: [], contacts: 3, at: Self.time)
+            #expect(try await store.fingerprint().completedImportRuns == 1)
+            #expect(try await store.fingerprint() != running)
+        }
+    }
+
     @Test(
         "a check fed from the store matches the check over the same contacts in memory",
         arguments: StoreBackend.available
