@@ -157,10 +157,27 @@ struct SessionSecurityTests {
             let status11 = try await browser.get(client, "/").status
             #expect(status11 == .ok, "used 11 hours ago: still valid")
             fixture.clock.advance(12 * 3_600 + 1)
+            let id = try #require(browser.cookies["northstar_session"])
             let expired = try await browser.get(client, "/")
             #expect(expired.status == .seeOther)
+            #expect(try await fixture.store.session(idHash: Secrets.sha256Hex(id)) == nil, "an idle session is deleted")
             let status12 = try await browser.get(client, "/api/promises").status
             #expect(status12 == .unauthorized)
+        }
+    }
+
+    @Test("a sign-in sweeps away sessions idle past the timeout that nobody came back to")
+    func sweepOnLogin() async throws {
+        try await ServerFixture.withFixture { fixture, client in
+            var idle = Browser(address: "192.0.2.20")
+            try await idle.logIn(client, name: "viewer")
+            let id = try #require(idle.cookies["northstar_session"])
+            fixture.clock.advance(13 * 3_600)
+            var other = Browser(address: "192.0.2.21")
+            try await other.logIn(client, name: "admin")
+            #expect(try await fixture.store.session(idHash: Secrets.sha256Hex(id)) == nil)
+            let otherID = try #require(other.cookies["northstar_session"])
+            #expect(try await fixture.store.session(idHash: Secrets.sha256Hex(otherID)) != nil)
         }
     }
 

@@ -81,6 +81,10 @@ struct SessionController {
             lastSeenAt: timestamp(now)
         )
         try await store.addSession(session)
+        // Sessions idle past the timeout are refused when used; sweep the ones nobody comes back to.
+        try await store.removeSessions(
+            lastSeenBefore: timestamp(now.addingTimeInterval(-configuration.sessionIdleTimeout))
+        )
         context.logger.info("signed in", metadata: ["user": .string(user.name), "role": .string(user.role.rawValue)])
         var response = Self.redirect(to: next)
         response.setCookie(SessionCookie.make(name: SessionCookie.name, value: id, request: request))
