@@ -1,13 +1,11 @@
 import Foundation
-public import NorthstarCore
+import NorthstarCore
 import SQLKit
 
 /// The store in one SQLite file: the default, for one analyst or a small team on one machine. The file is in
 /// write-ahead-log mode, so a reader (the dashboard) does not wait for a writer (an import), and a process
 /// killed mid-write leaves the last committed state.
-public final class SQLiteStore: Store {
-    let storage: SQLStorage
-
+public final class SQLiteStore: SQLStore, @unchecked Sendable {
     /// Opens (and, unless `createIfMissing` is `false`, creates) the store in the file at `path`, applying any
     /// migration it lacks.
     public init(path: String, createIfMissing: Bool = true) async throws {
@@ -18,7 +16,7 @@ public final class SQLiteStore: Store {
                     + "or name another with --database or \(StoreDefaults.environmentVariable)."
             )
         }
-        storage = SQLStorage(sessions: SQLiteSessions(path: path), dialect: .sqlite, location: path)
+        let storage = SQLStorage(sessions: SQLiteSessions(path: path), dialect: .sqlite, location: path)
         do {
             try await storage.session { database in
                 for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"] {
@@ -30,103 +28,6 @@ public final class SQLiteStore: Store {
             try? await storage.sessions.shutdown()
             throw error
         }
+        super.init(storage: storage)
     }
-
-    /// Where the store is.
-    public var location: String { storage.location }
-
-    public func close() async throws { try await storage.sessions.shutdown() }
-
-    public func appliedMigrations() async throws -> [Int] { try await storage.appliedMigrations() }
-
-    public func upsertContacts(_ contacts: [SourcedContact]) async throws {
-        try await storage.upsertContacts(contacts)
-    }
-
-    public func contactCount() async throws -> Int { try await storage.contactCount() }
-
-    public func contactPage(after cursor: Int64?, limit: Int) async throws -> ContactPage {
-        try await storage.contactPage(after: cursor, limit: limit)
-    }
-
-    public func contact(source: String, id: String) async throws -> Contact? {
-        try await storage.contact(source: source, id: id)
-    }
-
-    public func beginImportRun(files: [String], at time: Timestamp) async throws -> Int64 {
-        try await storage.beginImportRun(files: files, at: time)
-    }
-
-    public func completeImportRun(_ id: Int64, reports: [ImportReport], contacts: Int, at time: Timestamp) async throws
-    {
-        try await storage.completeImportRun(id, reports: reports, contacts: contacts, at: time)
-    }
-
-    public func importRuns() async throws -> [ImportRunRecord] { try await storage.importRuns() }
-
-    public func importReports(ofRun id: Int64) async throws -> [ImportReport] {
-        try await storage.importReports(ofRun: id)
-    }
-
-    public func latestImportReports() async throws -> [ImportReport] { try await storage.latestImportReports() }
-
-    public func addCharterVersion(_ draft: CharterDraft) async throws -> CharterVersion {
-        try await storage.addCharterVersion(draft)
-    }
-
-    public func approveCharterVersion(_ number: Int, by approver: String, at time: Timestamp) async throws {
-        try await storage.approveCharterVersion(number, by: approver, at: time)
-    }
-
-    public func charterVersions() async throws -> [CharterVersion] { try await storage.charterVersions() }
-
-    public func addSignOff(_ signOff: CharterSignOff) async throws { try await storage.addSignOff(signOff) }
-
-    public func signOffs(charterVersion number: Int) async throws -> [CharterSignOff] {
-        try await storage.signOffs(charterVersion: number)
-    }
-
-    public func addUser(_ user: User) async throws { try await storage.addUser(user) }
-
-    public func user(named name: String) async throws -> User? { try await storage.user(named: name) }
-
-    public func users() async throws -> [User] { try await storage.users() }
-
-    public func setPasswordHash(_ hash: String, forUser name: String) async throws {
-        try await storage.setPasswordHash(hash, forUser: name)
-    }
-
-    @discardableResult
-    public func removeUser(named name: String) async throws -> Bool { try await storage.removeUser(named: name) }
-
-    public func addToken(_ token: APIToken) async throws { try await storage.addToken(token) }
-
-    public func token(hash: String) async throws -> APIToken? { try await storage.token(hash: hash) }
-
-    public func recordTokenUse(hash: String, at time: Timestamp) async throws {
-        try await storage.recordTokenUse(hash: hash, at: time)
-    }
-
-    public func tokens() async throws -> [APIToken] { try await storage.tokens() }
-
-    @discardableResult
-    public func removeToken(named name: String) async throws -> Bool { try await storage.removeToken(named: name) }
-
-    public func addSession(_ session: LoginSession) async throws { try await storage.addSession(session) }
-
-    public func session(idHash: String) async throws -> LoginSession? { try await storage.session(idHash: idHash) }
-
-    public func touchSession(idHash: String, at time: Timestamp) async throws {
-        try await storage.touchSession(idHash: idHash, at: time)
-    }
-
-    @discardableResult
-    public func removeSession(idHash: String) async throws -> Bool { try await storage.removeSession(idHash: idHash) }
-
-    @discardableResult
-    public func removeSessions(lastSeenBefore time: Timestamp) async throws -> Int {
-        try await storage.removeSessions(lastSeenBefore: time)
-    }
-
-    public func fingerprint() async throws -> StoreFingerprint { try await storage.fingerprint() }
 }
