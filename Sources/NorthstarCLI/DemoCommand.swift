@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import NorthstarCore
+import NorthstarServer
+import NorthstarStore
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build a demo support organisation and check its promises: the quickest way to see Northstar work.",
@@ -11,8 +13,12 @@ struct DemoCommand: ParsableCommand {
             four teams, a hundred agents; busy Mondays, quiet weekends, Dutch holidays, a staffing gap in one \
             week) to a folder, then runs `northstar check` on them. The same --seed always builds the same data.
 
+            With --serve, the demo goes into a new SQLite store in that folder, a demo sign-in is made and \
+            printed, and the dashboard is served until interrupted.
+
             Examples:
               northstar demo
+              northstar demo --serve
               northstar demo --output demo --by team
               northstar demo --format json
             """
@@ -33,8 +39,15 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Output format: text, json, markdown, csv, or html (one self-contained page with trend charts).")
     var format: ReportFormat = .text
 
+    @Flag(help: "Store the demo in a new SQLite store, make a demo sign-in, and serve the dashboard.")
+    var serve = false
+
+    @Option(help: "With --serve: the port to listen on (127.0.0.1 only).")
+    var port: Int = 8080
+
     func validate() throws {
         guard scale > 0, scale <= 100 else { throw ValidationError("--scale must be above 0 and at most 100.") }
+        if !(0...65_535).contains(port) { throw ValidationError("--port must be 0 to 65535.") }
         if let by {
             for name in by.split(separator: ",") where Dimension(rawValue: String(name)) == nil {
                 throw ValidationError(
@@ -44,7 +57,7 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let organization = DemoOrganization(seed: seed, scale: scale)
         let folder =
             output.map { URL(fileURLWithPath: $0) }
@@ -76,6 +89,10 @@ struct DemoCommand: ParsableCommand {
         report.rowsRead = organization.contacts.count
         report.accepted = organization.contacts.count
         report.contacts = organization.contacts.count
+        if serve {
+            try await DemoServer.run(organization, report: report, folder: folder, charterPath: charterPath, port: port)
+            return
+        }
         let result = CheckEngine(charter: charter, options: options).evaluate(organization.contacts, imports: [report])
         if let rendered = format.render(result) {
             print(rendered)
