@@ -35,6 +35,7 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
         limiter: LoginRateLimiter(limit: configuration.loginAttemptLimit, window: configuration.loginWindow)
     ).addRoutes(to: router)
     DashboardController(reports: reports).addRoutes(to: router)
+    CharterController(store: store, now: configuration.now).addRoutes(to: router)
     APIController(store: store, reports: reports).addRoutes(to: router)
     return router
 }

@@ -357,7 +357,7 @@ extension Weekday {
 
 extension LocalDate {
     /// The local date of `instant` in a zone (UTC when the zone is unknown).
-    static func containing(_ instant: Timestamp, timeZoneIdentifier: String) -> LocalDate {
+    package static func containing(_ instant: Timestamp, timeZoneIdentifier: String) -> LocalDate {
         let offset = ZoneOffsetTable(identifier: timeZoneIdentifier)?.offset(at: instant.seconds).offset ?? 0
         let day = ZoneOffsetTable.day(ofWall: instant.seconds + offset)
         let (year, month, dayOfMonth) = civil(daysSinceEpoch: Int(day))
