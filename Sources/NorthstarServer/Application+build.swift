@@ -21,11 +21,14 @@ public func buildApplication(
 /// The router alone (routes and middleware), for ``buildApplication(store:configuration:logger:)`` and tests.
 func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router<NorthstarRequestContext> {
     let router = Router(context: NorthstarRequestContext.self)
+    let metrics = ServerMetrics()
     let reports = ReportCache(
         store: store,
         refreshInterval: configuration.reportRefreshInterval,
-        now: configuration.now
+        now: configuration.now,
+        metrics: metrics
     )
+    router.add(middleware: RequestObservation(metrics: metrics))
     router.add(middleware: ErrorMapping())
     router.add(middleware: AuthenticationMiddleware(store: store, configuration: configuration))
     router.add(middleware: CSRFMiddleware())
@@ -37,5 +40,6 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     DashboardController(reports: reports).addRoutes(to: router)
     CharterController(store: store, now: configuration.now).addRoutes(to: router)
     APIController(store: store, reports: reports).addRoutes(to: router)
+    OperationsController(store: store, metrics: metrics).addRoutes(to: router)
     return router
 }

@@ -20,7 +20,7 @@ struct ErrorMapping: RouterMiddleware {
     }
 
     static func isAPI(_ request: Request) -> Bool {
-        request.uri.path == "/api" || request.uri.path.hasPrefix("/api/")
+        request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") || request.uri.path == "/metrics"
     }
 
     static func status(_ code: ServerError.Code) -> HTTPResponse.Status {

@@ -19,13 +19,20 @@ actor ReportCache {
     private let store: any Store
     private let refreshInterval: TimeInterval
     private let now: @Sendable () -> Date
+    private let metrics: ServerMetrics?
     private var entry: Entry?
     private var checkedAt: Date?
 
-    init(store: any Store, refreshInterval: TimeInterval, now: @escaping @Sendable () -> Date) {
+    init(
+        store: any Store,
+        refreshInterval: TimeInterval,
+        now: @escaping @Sendable () -> Date,
+        metrics: ServerMetrics? = nil
+    ) {
         self.store = store
         self.refreshInterval = refreshInterval
         self.now = now
+        self.metrics = metrics
     }
 
     /// The current report; throws ``ServerError/Code/noCharter`` when no charter is approved.
@@ -35,7 +42,10 @@ actor ReportCache {
         let fingerprint = try await store.fingerprint()
         checkedAt = time
         if let entry, entry.fingerprint == fingerprint { return entry }
+        let clock = ContinuousClock()
+        let start = clock.now
         let fresh = try await compute(fingerprint)
+        metrics?.recordReportComputation(duration: clock.now - start, contacts: fresh.report.input.accepted)
         entry = fresh
         return fresh
     }
