@@ -69,10 +69,9 @@ enum LineDiff {
     /// The lines of a text; a final line break ends the last line rather than starting an empty one.
     static func split(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
-        if text.hasSuffix("\n") { lines.removeLast() }
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+        if text.last == "\n" || text.last == "\r\n" { lines.removeLast() }
         return lines
     }
 }
