@@ -199,6 +199,11 @@ struct CharterProposalTests {
             #expect(html.components(separatedBy: "<tr class=\"added\">").count - 1 == 1)
             #expect(html.contains("<code>    target: {atLeast: 65%}</code>"))
             #expect(html.contains("<code>    target: {atLeast: 40%}</code>"))
+            // All but three unchanged lines either side of the change fold away, before it and after it.
+            let lines = yaml.components(separatedBy: "\n").dropLast()
+            let changed = try #require(lines.firstIndex { $0.hasSuffix("target: {atLeast: 65%}") }) + 1
+            #expect(html.contains("… \(changed - 1 - 3) unchanged"))
+            #expect(html.contains("… \(lines.count - changed - 3) unchanged"))
             #expect(html.contains("Wording scorecard: "))
             #expect(html.contains("proposed, awaiting approval"))
             #expect(!html.contains("/approve\""), "a manager gets no approve form")

@@ -63,7 +63,13 @@ struct CharterProposals {
                     )
                 ]
             }
-            return .failure(Invalid(message: "The charter does not validate: \(error.message)", problems: problems))
+            let count = max(1, problems.filter { $0.severity == CharterDiagnostic.Severity.error.rawValue }.count)
+            return .failure(
+                Invalid(
+                    message: "The charter does not validate: \(count) problem\(count == 1 ? "" : "s") to fix.",
+                    problems: problems
+                )
+            )
         }
     }
 

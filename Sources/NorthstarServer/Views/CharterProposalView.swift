@@ -143,7 +143,8 @@ enum CharterProposalView {
         )
     }
 
-    /// The diff as a table of old and new line numbers, marked `-` and `+`.
+    /// The diff as a table of old and new line numbers, marked `-` and `+`, with a few unchanged lines around
+    /// each change and the rest folded.
     static func diffTable(_ diff: [LineDiff.Line]?) -> String {
         guard let diff else { return "<p class=\"meta\">The texts are too different to compare line by line.</p>" }
         guard diff.contains(where: { if case .same = $0 { false } else { true } }) else {
@@ -152,9 +153,27 @@ enum CharterProposalView {
         var rows = [
             "<table class=\"diff\"><thead><tr><th>Old</th><th>New</th><th></th><th>Line</th></tr></thead><tbody>"
         ]
+        // Unchanged lines more than `context` lines away from any change fold into one row.
+        let context = 3
+        var nearChange = [Bool](repeating: false, count: diff.count)
+        for (index, line) in diff.enumerated() {
+            if case .same = line { continue }
+            for near in max(0, index - context)...min(diff.count - 1, index + context) { nearChange[near] = true }
+        }
         var old = 0
         var new = 0
-        for line in diff {
+        var folded = 0
+        for (index, line) in diff.enumerated() {
+            if case .same = line, !nearChange[index] {
+                old += 1
+                new += 1
+                folded += 1
+                continue
+            }
+            if folded > 0 {
+                rows.append("<tr class=\"folded\"><td></td><td></td><td></td><td>… \(folded) unchanged</td></tr>")
+                folded = 0
+            }
             switch line {
             case .same(let text):
                 old += 1
@@ -171,6 +190,9 @@ enum CharterProposalView {
                     "<tr class=\"added\"><td></td><td>\(new)</td><td>+</td><td><code>\(esc(text))</code></td></tr>"
                 )
             }
+        }
+        if folded > 0 {
+            rows.append("<tr class=\"folded\"><td></td><td></td><td></td><td>… \(folded) unchanged</td></tr>")
         }
         rows.append("</tbody></table>")
         return rows.joined(separator: "\n")
@@ -208,6 +230,7 @@ enum CharterProposalView {
         table.source tr.marked { background: #ffebe9; }
         table.diff tr.removed { background: #ffebe9; }
         table.diff tr.added { background: #dafbe1; }
+        table.diff tr.folded td { color: #57606a; font-style: italic; }
         dl.version dt { font-weight: 600; }
         dl.version dd { margin: 0 0 0.4rem 1rem; }
 
