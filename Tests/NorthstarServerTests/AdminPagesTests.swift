@@ -95,6 +95,8 @@ struct AdminPagesTests {
             #expect(stored.passwordHash?.hasPrefix("$2") == true, "a bcrypt hash")
             #expect(stored.passwordHash?.contains("nina's long password") == false)
             let list = String(buffer: try await admin.get(client, "/admin/users").body)
+            #expect(list.contains("<option value=\"viewer\" selected>"), "the least-privileged role by default")
+            #expect(!list.contains("<option value=\"admin\" selected>"))
             #expect(list.contains("<td>nina</td><td>manager</td>"))
             #expect(!list.contains(stored.passwordHash!), "the page never shows a hash")
 

@@ -109,7 +109,9 @@ enum AdminViews {
             + "maxlength=\"\(AdminController.maximumNameLength)\" value=\"\(esc(value))\"\(required ? " required" : "")/>"
     }
 
+    /// The role menu; the least-privileged role is chosen until someone picks another.
     private static func roleField(_ selected: String) -> String {
+        let selected = selected.isEmpty ? Role.viewer.rawValue : selected
         var html = "<label for=\"role\">Role</label><select id=\"role\" name=\"role\" required>"
         for role in Role.allCases {
             html +=
