@@ -39,6 +39,8 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     ).addRoutes(to: router)
     DashboardController(reports: reports).addRoutes(to: router)
     CharterController(store: store, now: configuration.now).addRoutes(to: router)
+    CharterAPIController(store: store, now: configuration.now).addRoutes(to: router)
+    AdminController(store: store, configuration: configuration).addRoutes(to: router)
     APIController(store: store, reports: reports).addRoutes(to: router)
     OperationsController(store: store, metrics: metrics).addRoutes(to: router)
     return router

@@ -30,6 +30,8 @@ struct ErrorMapping: RouterMiddleware {
         case .notFound: .notFound
         case .tooManyAttempts: .tooManyRequests
         case .noCharter: .serviceUnavailable
+        case .conflict: .conflict
+        case .invalidCharter: .unprocessableContent
         default: .badRequest
         }
     }

@@ -20,6 +20,10 @@ public struct ServerError: Error, Sendable, CustomStringConvertible {
         public static let tooManyAttempts = Code("too-many-attempts")
         /// The store holds no approved charter yet: 503 with how to publish one.
         public static let noCharter = Code("no-charter")
+        /// The request clashes with what is stored (a charter version approved already, a name taken): 409.
+        public static let conflict = Code("conflict")
+        /// A charter that does not validate: 422, with where and what.
+        public static let invalidCharter = Code("invalid-charter")
 
         public var description: String { name }
     }

@@ -108,5 +108,10 @@ public class SQLStore: Store, @unchecked Sendable {
         try await storage.removeSessions(lastSeenBefore: time)
     }
 
+    @discardableResult
+    public func removeSessions(ofUser name: String) async throws -> Int {
+        try await storage.removeSessions(ofUser: name)
+    }
+
     public func fingerprint() async throws -> StoreFingerprint { try await storage.fingerprint() }
 }

@@ -120,6 +120,10 @@ public protocol Store: Sendable {
     @discardableResult
     func removeSessions(lastSeenBefore time: Timestamp) async throws -> Int
 
+    /// Ends every session of the user named `name` (a removed user, a changed password); returns how many.
+    @discardableResult
+    func removeSessions(ofUser name: String) async throws -> Int
+
     // MARK: Changes
 
     /// How much the store holds, in a few cheap counts: a report computed from it is stale when this changes.

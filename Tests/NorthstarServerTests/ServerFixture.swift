@@ -75,7 +75,9 @@ struct ServerFixture {
 
     var configuration: ServerConfiguration {
         let clock = self.clock
-        return ServerConfiguration(reportRefreshInterval: 0, trustForwardedFor: true, now: { clock.now })
+        var configuration = ServerConfiguration(reportRefreshInterval: 0, trustForwardedFor: true, now: { clock.now })
+        configuration.passwordHashCost = Self.testCost
+        return configuration
     }
 
     /// Runs `body` with a router test client of the app over this store, then removes the store.

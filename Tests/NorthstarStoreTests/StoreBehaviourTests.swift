@@ -328,6 +328,28 @@ struct StoreBehaviourTests {
         }
     }
 
+    @Test("ends every session of one user and no other's", arguments: StoreBackend.available)
+    func sessionsOfUser(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            for name in ["ada", "bob"] { try await store.addUser(User(name: name, role: .admin, createdAt: Self.time)) }
+            for (index, name) in ["ada", "ada", "bob"].enumerated() {
+                try await store.addSession(
+                    LoginSession(
+                        idHash: String(repeating: "\(index)", count: 64),
+                        userName: name,
+                        csrfToken: "csrf",
+                        createdAt: Self.time,
+                        lastSeenAt: Self.time
+                    )
+                )
+            }
+            #expect(try await store.removeSessions(ofUser: "ada") == 2)
+            #expect(try await store.session(idHash: String(repeating: "0", count: 64)) == nil)
+            #expect(try await store.session(idHash: String(repeating: "2", count: 64))?.userName == "bob")
+            #expect(try await store.removeSessions(ofUser: "ada") == 0)
+        }
+    }
+
     @Test("its fingerprint changes with contacts, import runs and charter versions", arguments: StoreBackend.available)
     func fingerprint(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var trustForwardedFor: Bool
     /// The clock: sessions, rate limits and the report cache read the time from here (tests move it).
     public var now: @Sendable () -> Date
+    /// The bcrypt cost of passwords set on the users page (2^cost rounds); tests lower it to stay fast.
+    public var passwordHashCost: UInt8 = Secrets.productionBcryptCost
 
     /// Creates a configuration; the defaults are those of `northstar serve`.
     public init(

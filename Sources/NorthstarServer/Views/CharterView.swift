@@ -15,6 +15,7 @@ enum CharterView {
     ) -> String {
         var body = ["<h1>\(esc(charter.organization)): the charter</h1>"]
         body.append("<p>Version \(esc(current.version)) (number \(current.number) in the store).</p>")
+        body.append(proposals(versions, current: current, identity: identity))
         if let vision = charter.vision { body.append("<h2>Vision</h2><p class=\"statement\">\(esc(vision.text))</p>") }
         if let mission = charter.mission {
             body.append("<h2>Mission</h2><p class=\"statement\">\(esc(mission.text))</p>")
@@ -72,7 +73,8 @@ enum CharterView {
                 .map { "\(esc($0.name))\($0.role.map { " (\(esc($0)))" } ?? "") \($0.signedAt)" }
                 .joined(separator: "; ")
             body.append(
-                "<tr><td>\(version.number)</td><td>\(esc(version.version))</td>"
+                "<tr><td><a href=\"/charter/versions/\(version.number)\">\(version.number)</a></td>"
+                    + "<td>\(esc(version.version))</td>"
                     + "<td>\(esc("\(version.status)"))</td>"
                     + "<td>\(esc(version.proposedBy ?? "")) \(version.proposedAt)</td>"
                     + "<td>\(esc(version.approvedBy ?? "")) \(version.approvedAt.map { "\($0)" } ?? "")</td>"
@@ -93,5 +95,29 @@ enum CharterView {
             body: body.joined(separator: "\n"),
             extraStyle: ".statement { font-size: 1.1em; } .review.due { background: #fff3cd; padding: 0.4em; }\n"
         )
+    }
+
+    /// The proposals awaiting an admin (newer than the charter in force) and the link to propose one.
+    static func proposals(_ versions: [CharterVersion], current: CharterVersion, identity: Identity) -> String {
+        var html = ["<section class=\"proposals\">"]
+        let waiting = versions.filter { $0.status == .proposed && $0.number > current.number }
+        if waiting.isEmpty {
+            html.append("<p class=\"meta\">No proposal is awaiting approval.</p>")
+        } else {
+            html.append("<h2>Awaiting approval</h2><ul>")
+            for version in waiting {
+                html.append(
+                    "<li><a href=\"/charter/versions/\(version.number)\">Version \(version.number): "
+                        + "\(esc(version.version))</a>, proposed by \(esc(version.proposedBy ?? "unknown")) "
+                        + "\(version.proposedAt)\(version.note.isEmpty ? "" : ": \(esc(version.note))")</li>"
+                )
+            }
+            html.append("</ul>")
+        }
+        if CharterController.roles.contains(identity.role) {
+            html.append("<p><a href=\"/charter/propose\">Propose a change</a></p>")
+        }
+        html.append("</section>")
+        return html.joined(separator: "\n")
     }
 }

@@ -21,6 +21,11 @@ enum Layout {
         ]
         if let identity {
             var nav = "<nav class=\"top\"><a href=\"/\" class=\"brand\">Northstar</a> <a href=\"/\">Overview</a>"
+            // Links by role: each page's link only for the roles that may open it.
+            var links: [(path: String, title: String)] = []
+            if identity.role == .admin || identity.role == .manager { links.append(("/charter", "Charter")) }
+            if identity.role == .admin { links += [("/admin/users", "Users"), ("/admin/tokens", "Tokens")] }
+            nav += links.map { " <a href=\"\($0.path)\">\(esc($0.title))</a>" }.joined()
             nav += "<span class=\"who\">\(esc(identity.name)) · \(esc(identity.role.rawValue))"
             if let csrf = identity.csrfToken {
                 nav +=

@@ -56,6 +56,13 @@ extension SQLStorage {
         }
     }
 
+    func removeSessions(ofUser name: String) async throws -> Int {
+        try await session { database in
+            try await database.delete(from: "sessions").where("user_name", .equal, SQLBind(name))
+                .returning("id_hash").all().count
+        }
+    }
+
     // MARK: Changes
 
     func fingerprint() async throws -> StoreFingerprint {
