@@ -28,7 +28,7 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     )
     router.add(middleware: ErrorMapping())
     router.add(middleware: AuthenticationMiddleware(store: store, configuration: configuration))
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(maximumMultipartBytes: configuration.maximumUploadBytes))
     SessionController(
         store: store,
         configuration: configuration,
@@ -37,5 +37,6 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     DashboardController(reports: reports).addRoutes(to: router)
     CharterController(store: store, now: configuration.now).addRoutes(to: router)
     APIController(store: store, reports: reports).addRoutes(to: router)
+    ImportController(store: store, jobs: ImportJobs(), configuration: configuration).addRoutes(to: router)
     return router
 }

@@ -6,8 +6,14 @@ import NorthstarStore
 /// The frame of every page: the style inline, the navigation, who is signed in and the logout form. No script,
 /// font or image is loaded from anywhere.
 enum Layout {
-    /// A whole page.
-    static func page(title: String, identity: Identity?, body: String, extraStyle: String = "") -> String {
+    /// A whole page; `head` is added to its `<head>` (the Import run page's `<meta http-equiv="refresh">`).
+    static func page(
+        title: String,
+        identity: Identity?,
+        body: String,
+        extraStyle: String = "",
+        head: String = ""
+    ) -> String {
         var html = [
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
@@ -15,12 +21,13 @@ enum Layout {
             "<meta charset=\"utf-8\"/>",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>",
             "<title>\(esc(title)) · Northstar</title>",
-            "<style>\n\(style)\(extraStyle)</style>",
+            "<style>\n\(style)\(extraStyle)</style>" + head,
             "</head>",
             "<body>",
         ]
         if let identity {
             var nav = "<nav class=\"top\"><a href=\"/\" class=\"brand\">Northstar</a> <a href=\"/\">Overview</a>"
+            if ImportController.roles.contains(identity.role) { nav += " <a href=\"/import\">Import</a>" }
             nav += "<span class=\"who\">\(esc(identity.name)) · \(esc(identity.role.rawValue))"
             if let csrf = identity.csrfToken {
                 nav +=
