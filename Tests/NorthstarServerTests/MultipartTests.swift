@@ -10,7 +10,10 @@ struct MultipartTests {
     @Test(
         "the boundary comes from the content type, quoted or not, and only from multipart/form-data",
         arguments: [
-            ("multipart/form-data; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW", "----WebKitFormBoundary7MA4YWxkTrZu0gW"),
+            (
+                "multipart/form-data; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW",
+                "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+            ),
             ("Multipart/Form-Data; charset=utf-8; BOUNDARY=\"a b;c\"", "a b;c"),
             ("multipart/form-data", nil),
             ("multipart/form-data; boundary=", nil),

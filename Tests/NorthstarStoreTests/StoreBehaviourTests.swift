@@ -214,7 +214,10 @@ struct StoreBehaviourTests {
         }
     }
 
-    @Test("a failed import run keeps its message, is never counted, and cannot complete", arguments: StoreBackend.available)
+    @Test(
+        "a failed import run keeps its message, is never counted, and cannot complete",
+        arguments: StoreBackend.available
+    )
     func failedImportRun(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let run = try await store.beginImportRun(files: ["bad.csv"], at: Self.time)

@@ -21,13 +21,11 @@ extension ImportRun {
         named exports: [NamedExport],
         progress: ((String) -> ((Int) -> Void)?)? = nil
     ) throws(ImportError) -> (collection: ContactCollection, reports: [ImportReport]) {
-        var names: [String: String] = [:]
-        for export in exports { names[export.path] = export.name }
-        do {
-            let (collection, read) = try collect(
-                exports.map(\.path),
-                progress: progress.map { progress in { path in progress(names[path] ?? path) } }
-            )
+        let names = Dictionary(exports.map { ($0.path, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var named: ((String) -> ((Int) -> Void)?)?
+        if let progress { named = { path in progress(names[path] ?? path) } }
+        do throws(ImportError) {
+            let (collection, read) = try collect(exports.map(\.path), progress: named)
             var reports = read
             for index in reports.indices { Self.rename(&reports[index], names: names) }
             return (collection, reports)
@@ -56,8 +54,8 @@ extension ImportRun {
     private static func replacing(_ text: String, _ names: [String: String]) -> String {
         var text = text
         // Longest paths first, so a path that begins another is not replaced inside it.
-        for (path, name) in names.sorted(by: { $0.key.count > $1.key.count }) where text.contains(path) {
-            text = text.split(separator: path, omittingEmptySubsequences: false).joined(separator: name)
+        for (path, name) in names.sorted(by: { $0.key.count > $1.key.count }) {
+            text = text.replacing(path, with: name)
         }
         return text
     }

@@ -44,10 +44,10 @@ struct MultipartFormData {
         let lineBreak: [UInt8] = [13, 10]
         let nextDelimiter = lineBreak + delimiter
         // The first delimiter opens the body, or ends a preamble line that is ignored.
-        guard
-            var position = body.starts(with: delimiter)
-                ? delimiter.count : Self.find(nextDelimiter, in: body, from: 0).map({ $0 + nextDelimiter.count })
-        else { throw Self.malformed("it holds no part starting with the boundary") }
+        let first: Int? =
+            body.starts(with: delimiter)
+            ? delimiter.count : Self.find(nextDelimiter, in: body, from: 0).map { $0 + nextDelimiter.count }
+        guard var position = first else { throw Self.malformed("it holds no part starting with the boundary") }
         var parts: [Part] = []
         while true {
             if body[position...].starts(with: [45, 45]) { break }  // `--`: the closing delimiter
@@ -136,7 +136,7 @@ struct MultipartFormData {
                 }
                 value = unquoted
             }
-            result.append((name, value))
+            result.append((name: name, value: value))
         }
         return result
     }

@@ -86,7 +86,8 @@ enum ImportRunView {
 
     /// One file's summary, in the words of the CLI's.
     static func summary(_ report: ImportReport) -> String {
-        var html = "<section class=\"promise\"><h2>\(esc(report.file)) <span class=\"meta\">(\(esc(report.format)))</span></h2>"
+        var html =
+            "<section class=\"promise\"><h2>\(esc(report.file)) <span class=\"meta\">(\(esc(report.format)))</span></h2>"
         html += "<table class=\"summary\"><tbody>"
         html += "<tr><th>Rows read</th><td class=\"num\">\(MarkupEscaping.grouped(report.rowsRead))</td></tr>"
         html += "<tr><th>Accepted</th><td class=\"num\">\(MarkupEscaping.grouped(report.accepted))</td></tr>"
@@ -99,7 +100,9 @@ enum ImportRunView {
             html += "<h3>Rejected by reason</h3><ul>"
             for (reason, count) in report.rejectedByReason.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
                 let first = report.rejects.first { $0.reason == reason }
-                let place = first.map { " (first at line \($0.line)" + ($0.record.map { ", record \($0)" } ?? "") + ")" }
+                let place = first.map {
+                    " (first at line \($0.line)" + ($0.record.map { ", record \($0)" } ?? "") + ")"
+                }
                 html += "<li>\(MarkupEscaping.grouped(count)): \(esc(reason))\(esc(place ?? ""))</li>"
             }
             html += "</ul>"

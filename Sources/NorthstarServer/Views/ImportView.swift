@@ -56,15 +56,16 @@ enum ImportView {
 
     private static func row(_ run: ImportRunRecord) -> String {
         let completed = run.status == .completed
-        let number = { (value: Int) in completed ? MarkupEscaping.grouped(value) : "–" }
-        return "<tr><td><a href=\"/import/runs/\(run.id)\">#\(run.id)</a></td>"
-            + "<td>\(esc(time(run.startedAt)))</td>"
-            + "<td class=\"status \(run.status.rawValue)\">\(esc(run.status.rawValue))</td>"
-            + "<td>\(esc(run.files.joined(separator: ", ")))</td>"
-            + "<td class=\"num\">\(number(run.reports.map(\.rowsRead).reduce(0, +)))</td>"
-            + "<td class=\"num\">\(number(run.reports.map(\.accepted).reduce(0, +)))</td>"
-            + "<td class=\"num\">\(number(run.reports.map(\.rejected).reduce(0, +)))</td>"
-            + "<td class=\"num\">\(run.contacts.map { MarkupEscaping.grouped($0) } ?? "–")</td></tr>"
+        let number = { (value: Int) -> String in completed ? MarkupEscaping.grouped(value) : "–" }
+        var html = "<tr><td><a href=\"/import/runs/\(run.id)\">#\(run.id)</a></td>"
+        html += "<td>\(esc(time(run.startedAt)))</td>"
+        html += "<td class=\"status \(run.status.rawValue)\">\(esc(run.status.rawValue))</td>"
+        html += "<td>\(esc(run.files.joined(separator: ", ")))</td>"
+        html += "<td class=\"num\">\(number(run.reports.map(\.rowsRead).reduce(0, +)))</td>"
+        html += "<td class=\"num\">\(number(run.reports.map(\.accepted).reduce(0, +)))</td>"
+        html += "<td class=\"num\">\(number(run.reports.map(\.rejected).reduce(0, +)))</td>"
+        html += "<td class=\"num\">\(run.contacts.map { MarkupEscaping.grouped($0) } ?? "–")</td></tr>"
+        return html
     }
 
     /// A store time as `2026-11-23 00:05 UTC`.

@@ -265,7 +265,10 @@ struct SQLStorage: Sendable {
         }
         var failure: [Int64: String] = [:]
         for row in failures {
-            failure[try row.decode(column: "run_id", as: Int64.self)] = try row.decode(column: "message", as: String.self)
+            failure[try row.decode(column: "run_id", as: Int64.self)] = try row.decode(
+                column: "message",
+                as: String.self
+            )
         }
         var reports: [Int64: [ImportReport]] = [:]
         for row in files {
