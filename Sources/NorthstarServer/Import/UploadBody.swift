@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NorthstarCore
 
 /// Reads an upload's body with a hard cap: a `Content-Length` over the cap is refused before a byte is read, and a
 /// body that grows past it (chunked, or a lying length) is refused as soon as it does.
