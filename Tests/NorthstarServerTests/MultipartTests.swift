@@ -1,3 +1,6 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
 import Testing
 
 @testable import NorthstarServer
@@ -102,5 +105,46 @@ struct MultipartTests {
         #expect(MultipartFormData.find(Array("bd".utf8), in: bytes, from: 4) == 4)
         #expect(MultipartFormData.find(Array("abdx".utf8), in: bytes, from: 0) == nil)
         #expect(MultipartFormData.find(Array("x".utf8), in: bytes, from: 6) == nil)
+    }
+}
+
+@Suite("Upload bodies")
+struct UploadBodyTests {
+    static func request(contentLength: String?, body: String) -> Request {
+        var fields: HTTPFields = [.contentType: "multipart/form-data; boundary=b"]
+        if let contentLength { fields[.contentLength] = contentLength }
+        return Request(
+            head: HTTPRequest(
+                method: .post,
+                scheme: "http",
+                authority: "localhost",
+                path: "/import",
+                headerFields: fields
+            ),
+            body: RequestBody(buffer: ByteBuffer(string: body))
+        )
+    }
+
+    @Test("a Content-Length over the cap is refused before the body is read")
+    func declaredLength() async throws {
+        var request = Self.request(contentLength: "1000", body: "small")
+        await #expect {
+            _ = try await UploadBody.collect(&request, upTo: 100)
+        } throws: { error in
+            (error as? ServerError)?.code == .contentTooLarge
+        }
+    }
+
+    @Test("a body that grows past the cap is refused; one within it is read whole and kept for the next reader")
+    func actualLength() async throws {
+        var large = Self.request(contentLength: nil, body: String(repeating: "x", count: 101))
+        await #expect {
+            _ = try await UploadBody.collect(&large, upTo: 100)
+        } throws: { error in
+            (error as? ServerError)?.code == .contentTooLarge
+        }
+        var small = Self.request(contentLength: "5", body: "hello")
+        #expect(try await UploadBody.collect(&small, upTo: 100) == Array("hello".utf8))
+        #expect(try await UploadBody.collect(&small, upTo: 100) == Array("hello".utf8))
     }
 }
