@@ -416,7 +416,7 @@ struct PostgresAvailabilityTests {
         let versions = try await StoreBackend.postgres.withStore { store in
             try await store.appliedMigrations()
         }
-        #expect(versions == [1, 2])
+        #expect(versions == [1, 2, 3])
     }
 
     @Test(
