@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOPosix
 import NorthstarCore
 import NorthstarStore
 
@@ -187,8 +188,12 @@ struct ImportJob: Sendable {
             if let mappingYAML {
                 run.mapping = try CSVMapping.load(yaml: mappingYAML, file: "mapping")
             }
-            let (collection, reports) = try run.collect(named: [export]) { _ in
-                { read in jobs.update(id) { $0.contactsRead = read } }
+            // Reading is synchronous and can take minutes: on the thread pool, the event loops and tasks keep serving.
+            let export = self.export
+            let (collection, reports) = try await NIOThreadPool.singleton.runIfActive { [run] in
+                try run.collect(named: [export]) { _ in
+                    { read in jobs.update(id) { $0.contactsRead = read } }
+                }
             }
             jobs.update(id) {
                 $0.phase = .storing
