@@ -49,6 +49,7 @@ struct ImportPageTests {
         file: String = export,
         filename: String = "upload.csv",
         format: String = "canonical-csv",
+        mapping: String = "",
         csrf: Bool = true
     ) async throws -> TestResponse {
         var fields: [(String, String)] = []
@@ -58,7 +59,7 @@ struct ImportPageTests {
                 ("csrf_token", try #require(Browser.hiddenField("csrf_token", in: String(buffer: page.body))))
             )
         }
-        fields += [("format", format), ("source_timezone", "UTC"), ("mapping", "")]
+        fields += [("format", format), ("source_timezone", "UTC"), ("mapping", mapping)]
         var headers = browser.headers
         headers[.contentType] = "multipart/form-data; boundary=----NorthstarTestBoundary"
         let response = try await client.execute(
@@ -327,6 +328,57 @@ struct ImportPageTests {
             #expect(download.status == .notFound)
             let missing = try await browser.get(client, "/import/runs/999")
             #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test("a mapped CSV is read through the mapping typed into the form; a bad mapping fails at its line and column")
+    func mapped() async throws {
+        try await ServerFixture.withFixture { fixture, client in
+            var browser = Browser()
+            try await browser.logIn(client, name: "admin")
+            let export = """
+                Ticket;Source;Opened
+                M-1;Voice;05/01/2026 09:00
+                M-2;Web form;05/01/2026 10:30
+                M-3;Voice;not a date
+
+                """
+            let mapping = """
+                columns:
+                  id: Ticket
+                  channel: Source
+                  created_at: Opened
+                timestamps:
+                  format: "dd/MM/yyyy HH:mm"
+                  timezone: Europe/Amsterdam
+                values:
+                  channel: {Voice: phone, "Web form": web}
+                delimiter: ";"
+
+                """
+            let response = try await Self.upload(&browser, client, file: export, format: "mapped", mapping: mapping)
+            let (path, _) = try await Self.finish(&browser, client, response)
+            let id = try #require(Int64(path.dropFirst("/import/runs/".count)))
+            let report = try #require(try await fixture.store.importReports(ofRun: id).first)
+            #expect(report.rowsRead == 3)
+            #expect(report.accepted == 2)
+            #expect(report.rejects.map(\.line) == [4])
+            let contact = try #require(try await fixture.store.contact(source: report.format, id: "M-1"))
+            #expect(contact.channel == "phone")
+            // 09:00 in Amsterdam in January is 08:00 UTC.
+            #expect(contact.createdAt.seconds == 1_767_600_000)
+
+            let bad = "columns:\n  id: Ticket\n  creatd_at: Opened\n"
+            let failed = try await Self.finish(
+                &browser,
+                client,
+                try await Self.upload(&browser, client, file: export, format: "mapped", mapping: bad)
+            )
+            let failedID = try #require(Int64(failed.path.dropFirst("/import/runs/".count)))
+            let run = try #require(try await fixture.store.importRuns().first { $0.id == failedID })
+            #expect(run.status == .failed)
+            #expect(run.failure?.hasPrefix("mapping:3:3: ") == true)
+            #expect(failed.html.contains("mapping:3:3: "))
         }
     }
 }
