@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import NIOPosix
 import NorthstarCore
 import NorthstarStore
 
@@ -128,89 +127,5 @@ struct ImportController {
             let record = try await store.importRuns().first(where: { $0.id == id })
         else { throw ServerError(code: .notFound, message: "There is no import run with that id.") }
         return record
-    }
-}
-
-/// What the Import page's form sent: the file, its name, and how to read it.
-struct ImportUpload {
-    /// The file's bytes.
-    var file: ArraySlice<UInt8>
-    /// The file's name as sent, for reports and pages only; control characters removed, at most 200 characters.
-    var filename: String
-    /// The format, zone and mapping to read it with.
-    var run: ImportRun
-
-    init(form: MultipartFormData) throws {
-        guard let part = form["file"], let sent = part.filename,
-            !sent.trimmingCharacters(in: .whitespaces).isEmpty
-        else { throw ServerError(code: .badRequest, message: "Choose an export file to upload.") }
-        file = part.body
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: sent.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
-        filename = String(String(scalars).prefix(200))
-        let formatName = form["format"]?.text ?? ImportFormat.canonicalCSV.rawValue
-        var format: ImportFormat?
-        if formatName != ImportView.detectValue {
-            guard let named = ImportFormat(rawValue: formatName) else {
-                throw ServerError(code: .badRequest, message: "Choose one of the formats the page lists.")
-            }
-            format = named
-        }
-        let zone = form["source_timezone"]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        run = ImportRun(format: format, timeZoneIdentifier: zone.isEmpty ? "UTC" : zone)
-        let mapping = form["mapping"]?.text ?? ""
-        if !mapping.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            mappingYAML = mapping
-        }
-    }
-
-    /// The mapping YAML given for the `mapped` format, loaded when the import runs so its mistakes show on the
-    /// run's page with their lines and columns.
-    var mappingYAML: String?
-}
-
-/// One upload's import, run in the background: read, store, complete the run; or mark it failed with the error as
-/// the CLI prints it.
-struct ImportJob: Sendable {
-    let id: Int64
-    let export: NamedExport
-    let run: ImportRun
-    var mappingYAML: String?
-    let store: any Store
-    let jobs: ImportJobs
-    let now: @Sendable () -> Timestamp
-
-    func perform() async {
-        let id = self.id
-        let jobs = self.jobs
-        do {
-            var run = self.run
-            if let mappingYAML {
-                run.mapping = try CSVMapping.load(yaml: mappingYAML, file: "mapping")
-            }
-            // Reading is synchronous and can take minutes: on the thread pool, the event loops and tasks keep serving.
-            let export = self.export
-            let (collection, reports) = try await NIOThreadPool.singleton.runIfActive { [run] in
-                try run.collect(named: [export]) { _ in
-                    { read in jobs.update(id) { $0.contactsRead = read } }
-                }
-            }
-            jobs.update(id) {
-                $0.phase = .storing
-                $0.contactsRead = collection.contacts.count
-                $0.contactsTotal = collection.contacts.count
-            }
-            try await StoreImport.write(collection, reports: reports, run: id, to: store, now: now) { stored, _ in
-                jobs.update(id) { $0.contactsStored = stored }
-            }
-            jobs.update(id) { $0.phase = .done }
-        } catch {
-            let message = "\(error)"
-            try? await store.failImportRun(id, message: message, at: now())
-            jobs.update(id) {
-                $0.phase = .failed
-                $0.failure = message
-            }
-        }
     }
 }
