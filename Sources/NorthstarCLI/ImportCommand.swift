@@ -122,22 +122,14 @@ struct ImportCommand: AsyncParsableCommand {
     ) async throws -> (location: String, count: Int) {
         let database = try await store.open(createIfMissing: true)
         do {
-            let run = try await database.beginImportRun(files: data, at: Self.now())
-            let contacts = collection.contacts
-            var start = 0
-            while start < contacts.count {
-                let end = min(start + StoreDefaults.importBatchSize, contacts.count)
-                let batch = (start..<end).map {
-                    SourcedContact(source: collection.source(ofContactAt: $0), contact: contacts[$0])
-                }
-                try await database.upsertContacts(batch)
+            try await StoreImport.save(collection, reports: reports, files: data, to: database, now: Self.now) {
+                stored,
+                total in
                 if Terminal.standardError.isTerminal {
-                    FileHandle.standardError.write(Data("\r\u{1B}[2K\(end) of \(contacts.count) contacts stored…".utf8))
+                    FileHandle.standardError.write(Data("\r\u{1B}[2K\(stored) of \(total) contacts stored…".utf8))
                 }
-                start = end
             }
             clearProgress()
-            try await database.completeImportRun(run, reports: reports, contacts: contacts.count, at: Self.now())
             let count = try await database.contactCount()
             let location = database.location
             try await database.close()

@@ -31,7 +31,7 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     router.add(middleware: RequestObservation(metrics: metrics))
     router.add(middleware: ErrorMapping())
     router.add(middleware: AuthenticationMiddleware(store: store, configuration: configuration))
-    router.add(middleware: CSRFMiddleware())
+    router.add(middleware: CSRFMiddleware(maximumMultipartBytes: configuration.maximumUploadBytes))
     SessionController(
         store: store,
         configuration: configuration,
@@ -43,5 +43,6 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     AdminController(store: store, configuration: configuration).addRoutes(to: router)
     APIController(store: store, reports: reports).addRoutes(to: router)
     OperationsController(store: store, metrics: metrics).addRoutes(to: router)
+    ImportController(store: store, jobs: ImportJobs(), configuration: configuration).addRoutes(to: router)
     return router
 }

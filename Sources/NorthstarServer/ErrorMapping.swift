@@ -29,6 +29,7 @@ struct ErrorMapping: RouterMiddleware {
         case .forbidden, .badCSRFToken: .forbidden
         case .notFound: .notFound
         case .tooManyAttempts: .tooManyRequests
+        case .contentTooLarge: .contentTooLarge
         case .noCharter: .serviceUnavailable
         case .conflict: .conflict
         case .invalidCharter: .unprocessableContent

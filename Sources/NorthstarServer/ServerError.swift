@@ -16,6 +16,8 @@ public struct ServerError: Error, Sendable, CustomStringConvertible {
         public static let notFound = Code("not-found")
         /// The request cannot be read: 400.
         public static let badRequest = Code("bad-request")
+        /// The request body is larger than the server takes: 413.
+        public static let contentTooLarge = Code("content-too-large")
         /// Too many failed logins: 429.
         public static let tooManyAttempts = Code("too-many-attempts")
         /// The store holds no approved charter yet: 503 with how to publish one.

@@ -42,6 +42,10 @@ public class SQLStore: Store, @unchecked Sendable {
         try await storage.completeImportRun(id, reports: reports, contacts: contacts, at: time)
     }
 
+    public func failImportRun(_ id: Int64, message: String, at time: Timestamp) async throws {
+        try await storage.failImportRun(id, message: message, at: time)
+    }
+
     public func importRuns() async throws -> [ImportRunRecord] { try await storage.importRuns() }
 
     public func importReports(ofRun id: Int64) async throws -> [ImportReport] {

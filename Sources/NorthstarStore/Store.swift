@@ -40,6 +40,10 @@ public protocol Store: Sendable {
     /// Stores the run's per-file reports and refused rows and marks it completed, in one transaction.
     func completeImportRun(_ id: Int64, reports: [ImportReport], contacts: Int, at time: Timestamp) async throws
 
+    /// Marks a running run ``ImportRunRecord/Status/failed`` with what stopped it and when; the contacts it wrote
+    /// stay stored. Refused when the run is not running.
+    func failImportRun(_ id: Int64, message: String, at time: Timestamp) async throws
+
     /// Every import run, newest first, with its per-file summaries (without refused rows).
     func importRuns() async throws -> [ImportRunRecord]
 

@@ -73,11 +73,11 @@ struct StoreBehaviourTests {
     func migrationsAreIdempotent(_ backend: StoreBackend) async throws {
         try await backend.withLocation { location in
             let first = try await location.open()
-            #expect(try await first.appliedMigrations() == [1, 2])
+            #expect(try await first.appliedMigrations() == [1, 2, 3])
             try await first.upsertContacts(Self.plainContacts(3))
             try await first.close()
             let second = try await location.open()
-            #expect(try await second.appliedMigrations() == [1, 2])
+            #expect(try await second.appliedMigrations() == [1, 2, 3])
             #expect(try await second.contactCount() == 3)
             try await second.close()
         }
@@ -211,6 +211,37 @@ struct StoreBehaviourTests {
             #expect(latest.map(\.file) == ["tickets.csv", "other.csv"])
             #expect(latest.first?.rowsRead == 13)
             #expect(try await store.importRuns().map(\.id) == [second, first])
+        }
+    }
+
+    @Test(
+        "a failed import run keeps its message, is never counted, and cannot complete",
+        arguments: StoreBackend.available
+    )
+    func failedImportRun(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let run = try await store.beginImportRun(files: ["bad.csv"], at: Self.time)
+            try await store.upsertContacts(Self.plainContacts(2))
+            try await store.failImportRun(run, message: "bad.csv:1:1: no id column", at: Self.time)
+            let record = try #require(try await store.importRuns().first)
+            #expect(record.status == .failed)
+            #expect(record.failure == "bad.csv:1:1: no id column")
+            #expect(record.finishedAt == Self.time)
+            #expect(record.reports.isEmpty)
+            #expect(try await store.contactCount() == 2, "the contacts written before the error stay")
+            #expect(try await store.latestImportReports().isEmpty)
+            await #expect(throws: StoreError.self) {
+                try await store.completeImportRun(run, reports: [], contacts: 0, at: Self.time)
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.failImportRun(run, message: "again", at: Self.time)
+            }
+            let done = try await store.beginImportRun(files: ["good.csv"], at: Self.time)
+            try await store.completeImportRun(done, reports: [], contacts: 0, at: Self.time)
+            await #expect(throws: StoreError.self) {
+                try await store.failImportRun(done, message: "too late", at: Self.time)
+            }
+            #expect(try await store.importRuns().map(\.status) == [.completed, .failed])
         }
     }
 
@@ -407,7 +438,7 @@ struct PostgresAvailabilityTests {
         let versions = try await StoreBackend.postgres.withStore { store in
             try await store.appliedMigrations()
         }
-        #expect(versions == [1, 2])
+        #expect(versions == [1, 2, 3])
     }
 
     @Test(

@@ -8,12 +8,20 @@ public struct ImportRun: Sendable {
     public var timeZoneIdentifier: String
     /// The mapping file for `--input-format mapped`.
     public var mappingPath: String?
+    /// A mapping already loaded (the dashboard's Import page takes it as text); used before ``mappingPath``.
+    public var mapping: CSVMapping?
 
     /// Creates a run.
-    public init(format: ImportFormat? = nil, timeZoneIdentifier: String = "UTC", mappingPath: String? = nil) {
+    public init(
+        format: ImportFormat? = nil,
+        timeZoneIdentifier: String = "UTC",
+        mappingPath: String? = nil,
+        mapping: CSVMapping? = nil
+    ) {
         self.format = format
         self.timeZoneIdentifier = timeZoneIdentifier
         self.mappingPath = mappingPath
+        self.mapping = mapping
     }
 
     /// The contacts and one report per file, in the order the files were given.
@@ -34,7 +42,7 @@ public struct ImportRun: Sendable {
         for path in paths {
             if let format {
                 formats.append(format)
-            } else if mappingPath != nil {
+            } else if mappingPath != nil || mapping != nil {
                 formats.append(.mapped)
             } else {
                 formats.append(try ImportFormat.detect(path: path))
@@ -64,13 +72,17 @@ public struct ImportRun: Sendable {
             case .salesforceCases:
                 importer = try SalesforceCaseImporter(timeZoneIdentifier: timeZoneIdentifier, milestones: milestones)
             case .mapped:
-                guard let mappingPath else {
+                let mapping: CSVMapping
+                if let given = self.mapping {
+                    mapping = given
+                } else if let mappingPath {
+                    mapping = try CSVMapping.load(contentsOf: mappingPath)
+                } else {
                     throw ImportError(
                         code: .configuration,
                         message: "\(path): the `mapped` format needs --mapping FILE (docs/importers.md)."
                     )
                 }
-                let mapping = try CSVMapping.load(contentsOf: mappingPath)
                 importer = try MappedCSVImporter(mapping: mapping, defaultTimeZoneIdentifier: timeZoneIdentifier)
             default:
                 importer = try formats[index].importer(timeZoneIdentifier: timeZoneIdentifier)

@@ -17,6 +17,8 @@ public struct ServerConfiguration: Sendable {
     /// Whether the client address is read from `X-Forwarded-For` (only behind a proxy that sets it), for the
     /// login rate limit. Off by default: a client could otherwise pick its own address.
     public var trustForwardedFor: Bool
+    /// The largest upload the Import page accepts, in bytes; a larger one is refused with 413.
+    public var maximumUploadBytes: Int = 256 * 1_024 * 1_024
     /// The clock: sessions, rate limits and the report cache read the time from here (tests move it).
     public var now: @Sendable () -> Date
     /// The bcrypt cost of passwords set on the users page (2^cost rounds); tests lower it to stay fast.

@@ -64,13 +64,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
 }
 
 /// Refuses any state-changing request made with a session cookie unless it carries the session's CSRF token, as
-/// the form field `csrf_token` or the header `X-CSRF-Token`. Bearer-token requests are not sent by browsers on
+/// the form field `csrf_token` (of a urlencoded or a multipart form) or the header `X-CSRF-Token`. Bearer-token requests are not sent by browsers on
 /// their own, so they need none; the login form has its own token (``SessionController``).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = NorthstarRequestContext
 
     /// The largest form body read to look for the token.
     static let maximumFormBytes = 64 * 1024
+    /// The largest `multipart/form-data` body read to look for the token (``ServerConfiguration/maximumUploadBytes``).
+    var maximumMultipartBytes = 64 * 1024
 
     func handle(
         _ request: Request,
@@ -82,7 +84,11 @@ struct CSRFMiddleware: RouterMiddleware {
         else { return try await next(request, context) }
         var request = request
         var sent = request.headers[HTTPField.Name("X-CSRF-Token")!]
-        if sent == nil {
+        if sent == nil, let boundary = MultipartFormData.boundary(contentType: request.headers[.contentType]) {
+            // A form with a file (the Import page): the token is one of its parts.
+            let body = try await UploadBody.collect(&request, upTo: maximumMultipartBytes)
+            sent = (try? MultipartFormData(body: body, boundary: boundary))?["csrf_token"]?.text
+        } else if sent == nil {
             let body = try await request.collectBody(upTo: Self.maximumFormBytes)
             sent = FormFields(String(buffer: body))["csrf_token"]
         }

@@ -6,8 +6,14 @@ import NorthstarStore
 /// The frame of every page: the style inline, the navigation, who is signed in and the logout form. No script,
 /// font or image is loaded from anywhere.
 enum Layout {
-    /// A whole page.
-    static func page(title: String, identity: Identity?, body: String, extraStyle: String = "") -> String {
+    /// A whole page; `head` is added to its `<head>` (the Import run page's `<meta http-equiv="refresh">`).
+    static func page(
+        title: String,
+        identity: Identity?,
+        body: String,
+        extraStyle: String = "",
+        head: String = ""
+    ) -> String {
         var html = [
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
@@ -15,7 +21,7 @@ enum Layout {
             "<meta charset=\"utf-8\"/>",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>",
             "<title>\(esc(title)) · Northstar</title>",
-            "<style>\n\(style)\(extraStyle)</style>",
+            "<style>\n\(style)\(extraStyle)</style>" + head,
             "</head>",
             "<body>",
         ]
@@ -24,6 +30,7 @@ enum Layout {
             // Links by role: each page's link only for the roles that may open it.
             var links: [(path: String, title: String)] = []
             if identity.role == .admin || identity.role == .manager { links.append(("/charter", "Charter")) }
+            if ImportController.roles.contains(identity.role) { links.append(("/import", "Import")) }
             if identity.role == .admin { links += [("/admin/users", "Users"), ("/admin/tokens", "Tokens")] }
             nav += links.map { " <a href=\"\($0.path)\">\(esc($0.title))</a>" }.joined()
             nav += "<span class=\"who\">\(esc(identity.name)) · \(esc(identity.role.rawValue))"

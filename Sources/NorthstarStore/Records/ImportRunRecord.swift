@@ -9,6 +9,9 @@ public struct ImportRunRecord: Sendable {
         case running
         /// Every contact written and the summary stored.
         case completed
+        /// Stopped by an error it reported (an unreadable export, a wrong format): ``ImportRunRecord/failure``
+        /// says what. Contacts written before the error stay stored; no summary is.
+        case failed
     }
 
     /// The run's id.
@@ -25,6 +28,8 @@ public struct ImportRunRecord: Sendable {
     public var contacts: Int?
     /// One summary per file, without refused rows (``Store/importReports(ofRun:)`` has them).
     public var reports: [ImportReport]
+    /// Why a ``Status/failed`` run stopped, as the CLI would print it (file, line and column included).
+    public var failure: String?
 
     /// Creates a record.
     public init(
@@ -34,7 +39,8 @@ public struct ImportRunRecord: Sendable {
         startedAt: Timestamp,
         finishedAt: Timestamp?,
         contacts: Int?,
-        reports: [ImportReport]
+        reports: [ImportReport],
+        failure: String? = nil
     ) {
         self.id = id
         self.files = files
@@ -43,5 +49,6 @@ public struct ImportRunRecord: Sendable {
         self.finishedAt = finishedAt
         self.contacts = contacts
         self.reports = reports
+        self.failure = failure
     }
 }

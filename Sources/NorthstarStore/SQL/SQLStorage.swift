@@ -207,6 +207,11 @@ struct SQLStorage: Sendable {
         }
         let location = self.location
         try await transaction { database in
+            let failed = try await database.select().column("run_id").from("import_failures")
+                .where("run_id", .equal, id).all()
+            guard failed.isEmpty else {
+                throw StoreError(code: .conflict, message: "\(location): import run \(id) failed; it cannot complete.")
+            }
             let updated = try await database.update("import_runs")
                 .set("status", to: SQLBind(ImportRunRecord.Status.completed.rawValue))
                 .set("finished_at", to: SQLBind(time.seconds))
@@ -243,7 +248,7 @@ struct SQLStorage: Sendable {
     }
 
     func importRuns() async throws -> [ImportRunRecord] {
-        let (runs, files) = try await session { database in
+        let (runs, files, failures) = try await session { database in
             let runs = try await database.select().columns(
                 "id",
                 "files",
@@ -255,7 +260,15 @@ struct SQLStorage: Sendable {
             .from("import_runs").orderBy("id", .descending).all()
             let files = try await database.select().columns("run_id", "report").from("import_files")
                 .orderBy("run_id").orderBy("position").all()
-            return (runs, files)
+            let failures = try await database.select().columns("run_id", "message").from("import_failures").all()
+            return (runs, files, failures)
+        }
+        var failure: [Int64: String] = [:]
+        for row in failures {
+            failure[try row.decode(column: "run_id", as: Int64.self)] = try row.decode(
+                column: "message",
+                as: String.self
+            )
         }
         var reports: [Int64: [ImportReport]] = [:]
         for row in files {
@@ -269,11 +282,12 @@ struct SQLStorage: Sendable {
             return ImportRunRecord(
                 id: id,
                 files: try Self.decode([String].self, from: row.decode(column: "files", as: String.self)),
-                status: ImportRunRecord.Status(rawValue: status) ?? .running,
+                status: failure[id] != nil ? .failed : ImportRunRecord.Status(rawValue: status) ?? .running,
                 startedAt: Timestamp(seconds: try row.decode(column: "started_at", as: Int64.self)),
                 finishedAt: try row.decode(column: "finished_at", as: Int64?.self).map(Timestamp.init(seconds:)),
                 contacts: try row.decode(column: "contacts", as: Int64?.self).map { Int($0) },
-                reports: reports[id] ?? []
+                reports: reports[id] ?? [],
+                failure: failure[id]
             )
         }
     }

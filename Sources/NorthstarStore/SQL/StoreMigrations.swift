@@ -139,5 +139,16 @@ enum StoreMigrations {
                 "CREATE INDEX sessions_last_seen_at ON sessions (last_seen_at)",
             ]
         },
+        // A table of its own, not a third status: SQLite cannot change the CHECK on import_runs.status in place.
+        StoreMigration(version: 3, name: "failed import runs") { _ in
+            [
+                """
+                CREATE TABLE import_failures (
+                    run_id BIGINT PRIMARY KEY REFERENCES import_runs (id) ON DELETE CASCADE,
+                    message TEXT NOT NULL
+                )
+                """
+            ]
+        },
     ]
 }
