@@ -37,5 +37,6 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     DashboardController(reports: reports).addRoutes(to: router)
     CharterController(store: store, now: configuration.now).addRoutes(to: router)
     APIController(store: store, reports: reports).addRoutes(to: router)
+    IngestController(store: store, configuration: configuration).addRoutes(to: router)
     return router
 }

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Turns every ``ServerError`` into its response, in one place: pages answer with HTML (or a redirect to
-/// /login), `/api` answers with JSON `{"error": code, "message": …}`.
+/// /login), `/api` and `/webhooks` answer with JSON `{"error": code, "message": …}`.
 struct ErrorMapping: RouterMiddleware {
     typealias Context = NorthstarRequestContext
 
@@ -20,7 +20,7 @@ struct ErrorMapping: RouterMiddleware {
     }
 
     static func isAPI(_ request: Request) -> Bool {
-        request.uri.path == "/api" || request.uri.path.hasPrefix("/api/")
+        request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") || request.uri.path.hasPrefix("/webhooks/")
     }
 
     static func status(_ code: ServerError.Code) -> HTTPResponse.Status {
@@ -29,7 +29,9 @@ struct ErrorMapping: RouterMiddleware {
         case .forbidden, .badCSRFToken: .forbidden
         case .notFound: .notFound
         case .tooManyAttempts: .tooManyRequests
-        case .noCharter: .serviceUnavailable
+        case .noCharter, .notConfigured: .serviceUnavailable
+        case .contentTooLarge: .contentTooLarge
+        case .unsupportedMediaType: .unsupportedMediaType
         default: .badRequest
         }
     }
@@ -39,7 +41,9 @@ struct ErrorMapping: RouterMiddleware {
         var headers: HTTPFields = [:]
         if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
         if isAPI(request) {
-            if error.code == .unauthenticated { headers[.wwwAuthenticate] = "Bearer" }
+            if error.code == .unauthenticated, request.uri.path.hasPrefix("/api") {
+                headers[.wwwAuthenticate] = "Bearer"
+            }
             headers[.contentType] = "application/json; charset=utf-8"
             let body = JSONText.encode(["error": error.code.description, "message": error.message])
             return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))

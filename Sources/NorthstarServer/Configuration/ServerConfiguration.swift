@@ -17,6 +17,13 @@ public struct ServerConfiguration: Sendable {
     /// Whether the client address is read from `X-Forwarded-For` (only behind a proxy that sets it), for the
     /// login rate limit. Off by default: a client could otherwise pick its own address.
     public var trustForwardedFor: Bool
+    /// The largest body `POST /api/contacts` reads; a larger one is refused with 413 before it is read.
+    public var maximumIngestBytes: Int
+    /// The signing secret of the Zendesk webhook (`POST /webhooks/zendesk`); `nil` turns the route off (503).
+    /// Never logged.
+    public var zendeskWebhookSecret: String?
+    /// How far a webhook's signature timestamp may be from ``now`` before the delivery is refused as a replay.
+    public var webhookTimestampTolerance: TimeInterval
     /// The clock: sessions, rate limits and the report cache read the time from here (tests move it).
     public var now: @Sendable () -> Date
 
@@ -29,7 +36,10 @@ public struct ServerConfiguration: Sendable {
         loginWindow: TimeInterval = 15 * 60,
         reportRefreshInterval: TimeInterval = 5,
         trustForwardedFor: Bool = false,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        maximumIngestBytes: Int = 32 * 1_024 * 1_024,
+        zendeskWebhookSecret: String? = nil,
+        webhookTimestampTolerance: TimeInterval = 5 * 60
     ) {
         self.host = host
         self.port = port
@@ -39,5 +49,8 @@ public struct ServerConfiguration: Sendable {
         self.reportRefreshInterval = reportRefreshInterval
         self.trustForwardedFor = trustForwardedFor
         self.now = now
+        self.maximumIngestBytes = maximumIngestBytes
+        self.zendeskWebhookSecret = zendeskWebhookSecret
+        self.webhookTimestampTolerance = webhookTimestampTolerance
     }
 }

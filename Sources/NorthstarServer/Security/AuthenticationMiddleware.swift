@@ -82,7 +82,10 @@ struct CSRFMiddleware: RouterMiddleware {
         else { return try await next(request, context) }
         var request = request
         var sent = request.headers[HTTPField.Name("X-CSRF-Token")!]
-        if sent == nil {
+        // Only a form carries the token in its body; a JSON or NDJSON upload sends the header, and its body (up to
+        // the route's own limit) is left for the route.
+        let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? true
+        if sent == nil, isForm {
             let body = try await request.collectBody(upTo: Self.maximumFormBytes)
             sent = FormFields(String(buffer: body))["csrf_token"]
         }
