@@ -3,9 +3,9 @@
 local batch = tonumber(os.getenv("BATCH") or "100")
 local token = os.getenv("TOKEN")
 local threads = {}
-local counter = 0
-local accepted = 0
-local failures = 0
+counter = 0
+accepted = 0  -- globals: done() reads them from each thread
+failures = 0
 
 function setup(thread)
     thread:set("id", #threads + 1)
