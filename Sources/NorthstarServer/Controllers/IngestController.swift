@@ -82,10 +82,9 @@ struct IngestController {
     /// The `?source=` name: letters, digits, `.`, `_` and `-`, at most 64, so it reads well in reports.
     static func source(_ given: String?) throws -> String {
         guard let given else { return defaultSource }
+        let punctuation: Set<Unicode.Scalar> = [".", "_", "-"]
         let allowed = given.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || "._-".unicodeScalars
-                    .contains($0)
+            ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || punctuation.contains($0)
         }
         guard !given.isEmpty, given.count <= 64, allowed else {
             throw ServerError(
