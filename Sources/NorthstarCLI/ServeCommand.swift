@@ -25,10 +25,41 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
+    @Option(
+        help: ArgumentHelp(
+            "A file holding the Zendesk webhook's signing secret; turns on POST /webhooks/zendesk.",
+            discussion: "Or set \(Self.webhookSecretVariable). The secret is never logged.",
+            valueName: "path"
+        )
+    )
+    var zendeskWebhookSecretFile: String?
+
     @OptionGroup var store: DatabaseOptions
+
+    /// The environment variable that holds the Zendesk webhook's signing secret.
+    static let webhookSecretVariable = "NORTHSTAR_ZENDESK_WEBHOOK_SECRET"
 
     func validate() throws {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be 0 to 65535.") }
+        if let path = zendeskWebhookSecretFile, !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("--zendesk-webhook-secret-file: \(path) cannot be read.")
+        }
+    }
+
+    /// The webhook secret from the file (its first line, trimmed) or the environment; `nil` when neither is set.
+    func webhookSecret() throws -> String? {
+        if let path = zendeskWebhookSecretFile {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let secret = text.split(whereSeparator: \.isNewline).first.map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard let secret, !secret.isEmpty else {
+                throw ValidationError("--zendesk-webhook-secret-file: \(path) is empty.")
+            }
+            return secret
+        }
+        let value = ProcessInfo.processInfo.environment[Self.webhookSecretVariable]
+        return value.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func run() async throws {
@@ -37,15 +68,19 @@ struct ServeCommand: AsyncParsableCommand {
             handler.logLevel = .info
             return handler
         }
+        let secret = try webhookSecret()
         let database = try await store.open(createIfMissing: true)
         let logger = Logger(label: "northstar.server")
         logger.info(
             "serving",
-            metadata: ["store": .string(database.location), "address": .string("http://\(host):\(port)")]
+            metadata: [
+                "store": .string(database.location), "address": .string("http://\(host):\(port)"),
+                "zendesk-webhook": .string(secret == nil ? "off" : "on"),
+            ]
         )
         let app = buildApplication(
             store: database,
-            configuration: ServerConfiguration(host: host, port: port),
+            configuration: ServerConfiguration(host: host, port: port, zendeskWebhookSecret: secret),
             logger: logger
         )
         do {

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Turns every ``ServerError`` into its response, in one place: pages answer with HTML (or a redirect to
-/// /login), `/api` answers with JSON `{"error": code, "message": …}`.
+/// /login), `/api` and `/webhooks` answer with JSON `{"error": code, "message": …}`.
 struct ErrorMapping: RouterMiddleware {
     typealias Context = NorthstarRequestContext
 
@@ -21,6 +21,7 @@ struct ErrorMapping: RouterMiddleware {
 
     static func isAPI(_ request: Request) -> Bool {
         request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") || request.uri.path == "/metrics"
+            || request.uri.path.hasPrefix("/webhooks/")
     }
 
     static func status(_ code: ServerError.Code) -> HTTPResponse.Status {
@@ -29,8 +30,9 @@ struct ErrorMapping: RouterMiddleware {
         case .forbidden, .badCSRFToken: .forbidden
         case .notFound: .notFound
         case .tooManyAttempts: .tooManyRequests
+        case .noCharter, .notConfigured: .serviceUnavailable
         case .contentTooLarge: .contentTooLarge
-        case .noCharter: .serviceUnavailable
+        case .unsupportedMediaType: .unsupportedMediaType
         case .conflict: .conflict
         case .invalidCharter: .unprocessableContent
         default: .badRequest
@@ -42,7 +44,9 @@ struct ErrorMapping: RouterMiddleware {
         var headers: HTTPFields = [:]
         if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
         if isAPI(request) {
-            if error.code == .unauthenticated { headers[.wwwAuthenticate] = "Bearer" }
+            if error.code == .unauthenticated, request.uri.path.hasPrefix("/api") {
+                headers[.wwwAuthenticate] = "Bearer"
+            }
             headers[.contentType] = "application/json; charset=utf-8"
             let body = JSONText.encode(["error": error.code.description, "message": error.message])
             return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))

@@ -20,6 +20,10 @@ public struct ServerError: Error, Sendable, CustomStringConvertible {
         public static let contentTooLarge = Code("content-too-large")
         /// Too many failed logins: 429.
         public static let tooManyAttempts = Code("too-many-attempts")
+        /// A body in a format the route does not read: 415.
+        public static let unsupportedMediaType = Code("unsupported-media-type")
+        /// A route the server was not configured for (a webhook without its secret): 503 with how to configure it.
+        public static let notConfigured = Code("not-configured")
         /// The store holds no approved charter yet: 503 with how to publish one.
         public static let noCharter = Code("no-charter")
         /// The request clashes with what is stored (a charter version approved already, a name taken): 409.

@@ -73,11 +73,11 @@ struct StoreBehaviourTests {
     func migrationsAreIdempotent(_ backend: StoreBackend) async throws {
         try await backend.withLocation { location in
             let first = try await location.open()
-            #expect(try await first.appliedMigrations() == [1, 2, 3])
+            #expect(try await first.appliedMigrations() == [1, 2, 3, 4])
             try await first.upsertContacts(Self.plainContacts(3))
             try await first.close()
             let second = try await location.open()
-            #expect(try await second.appliedMigrations() == [1, 2, 3])
+            #expect(try await second.appliedMigrations() == [1, 2, 3, 4])
             #expect(try await second.contactCount() == 3)
             try await second.close()
         }
@@ -401,6 +401,42 @@ struct StoreBehaviourTests {
     }
 
     @Test(
+        "the contacts revision moves on when a contact is inserted or changed, never for an identical one",
+        arguments: StoreBackend.available
+    )
+    func contactsRevision(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            #expect(try await store.fingerprint().contactsRevision == 0)
+            let contacts = Self.plainContacts(600)
+            try await store.upsertContacts(contacts)
+            let first = try await store.fingerprint()
+            #expect(first.contactsRevision == 1)
+            // The same contacts again, across more than one INSERT statement: nothing changes.
+            try await store.upsertContacts(contacts)
+            try await store.upsertContacts(Array(contacts[10..<20]))
+            #expect(try await store.fingerprint() == first)
+            // One contact replaced in place: same count, new revision.
+            var solved = contacts[42]
+            solved.contact.resolvedAt = Timestamp(seconds: solved.contact.createdAt.seconds + 3_600)
+            try await store.upsertContacts([contacts[41], solved])
+            let second = try await store.fingerprint()
+            #expect(second.contacts == first.contacts)
+            #expect(second.contactsRevision == 2)
+            #expect(second != first)
+            // A NULL becoming a value and back is a change both ways; the full contact round-trips unchanged.
+            var cleared = solved
+            cleared.contact.resolvedAt = nil
+            try await store.upsertContacts([cleared])
+            #expect(try await store.fingerprint().contactsRevision == 3)
+            let full = SourcedContact(source: "api", contact: Self.fullContact("F-1"))
+            try await store.upsertContacts([full])
+            try await store.upsertContacts([full])
+            #expect(try await store.fingerprint().contactsRevision == 4)
+            #expect(try await store.contact(source: "api", id: "F-1") == full.contact)
+        }
+    }
+
+    @Test(
         "a check fed from the store matches the check over the same contacts in memory",
         arguments: StoreBackend.available
     )
@@ -438,7 +474,7 @@ struct PostgresAvailabilityTests {
         let versions = try await StoreBackend.postgres.withStore { store in
             try await store.appliedMigrations()
         }
-        #expect(versions == [1, 2, 3])
+        #expect(versions == [1, 2, 3, 4])
     }
 
     @Test(

@@ -102,7 +102,11 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         }
     }
 
+    /// Why a row was refused: the reason, and the column it concerns.
     struct RowProblem: Error, Sendable {
+        /// The column at fault (`created_at`), or for an impossible order the later of the two times.
+        let field: String
+        /// The reason, as reports give it (`created_at is not an RFC 3339 time with a zone`).
         let text: String
     }
 
@@ -149,7 +153,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
             let value = fields[column]
             guard !value.isEmpty else { return nil }
             guard let timestamp = Timestamp.parse(rfc3339: value) else {
-                throw RowProblem(text: "\(name) is not an RFC 3339 time with a zone")
+                throw RowProblem(field: "\(name)", text: "\(name) is not an RFC 3339 time with a zone")
             }
             return timestamp
         }
@@ -158,7 +162,7 @@ public struct CanonicalCSVImporter: CSVContactImporter {
             let value = fields[column]
             guard !value.isEmpty else { return nil }
             guard let number = FieldNumber.integer(value), number >= low, number <= high else {
-                throw RowProblem(text: "\(name) is not a whole number in \(low)…\(high)")
+                throw RowProblem(field: "\(name)", text: "\(name) is not a whole number in \(low)…\(high)")
             }
             return number
         }
@@ -166,14 +170,18 @@ public struct CanonicalCSVImporter: CSVContactImporter {
             guard let column else { return nil }
             let value = fields[column]
             guard !value.isEmpty else { return nil }
-            guard let flag = FieldNumber.flag(value) else { throw RowProblem(text: "\(name) is not true or false") }
+            guard let flag = FieldNumber.flag(value) else {
+                throw RowProblem(field: "\(name)", text: "\(name) is not true or false")
+            }
             return flag
         }
-        guard !fields[columns.id].isEmpty else { throw RowProblem(text: "id is empty") }
-        guard !fields[columns.channel].isEmpty else { throw RowProblem(text: "channel is empty") }
-        guard !fields[columns.createdAt].isEmpty else { throw RowProblem(text: "created_at is empty") }
+        guard !fields[columns.id].isEmpty else { throw RowProblem(field: "id", text: "id is empty") }
+        guard !fields[columns.channel].isEmpty else { throw RowProblem(field: "channel", text: "channel is empty") }
+        guard !fields[columns.createdAt].isEmpty else {
+            throw RowProblem(field: "created_at", text: "created_at is empty")
+        }
         guard let created = Timestamp.parse(rfc3339: fields[columns.createdAt]) else {
-            throw RowProblem(text: "created_at is not an RFC 3339 time with a zone")
+            throw RowProblem(field: "created_at", text: "created_at is not an RFC 3339 time with a zone")
         }
         var row = ContactRow(createdAt: created)
         row.firstResponseAt = try time(columns.firstResponseAt, "first_response_at")
@@ -188,19 +196,19 @@ public struct CanonicalCSVImporter: CSVContactImporter {
         row.fcrAnswer = try flag(columns.fcrAnswer, "fcr_answer")
         if let column = columns.csat, !fields[column].isEmpty {
             guard let score = FieldNumber.decimal(fields[column]), score.isFinite, score >= 0 else {
-                throw RowProblem(text: "csat is not a number")
+                throw RowProblem(field: "csat", text: "csat is not a number")
             }
             row.csat = score
         }
         // Impossible orders are data errors, not fast service.
         if let first = row.firstResponseAt, first < created {
-            throw RowProblem(text: "first response before creation")
+            throw RowProblem(field: "first_response_at", text: "first response before creation")
         }
         if let resolved = row.resolvedAt, resolved < created {
-            throw RowProblem(text: "resolution before creation")
+            throw RowProblem(field: "resolved_at", text: "resolution before creation")
         }
         if let ended = row.endedAt, ended < created {
-            throw RowProblem(text: "end before creation")
+            throw RowProblem(field: "ended_at", text: "end before creation")
         }
         return row
     }

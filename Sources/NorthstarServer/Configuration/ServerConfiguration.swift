@@ -19,6 +19,13 @@ public struct ServerConfiguration: Sendable {
     public var trustForwardedFor: Bool
     /// The largest upload the Import page accepts, in bytes; a larger one is refused with 413.
     public var maximumUploadBytes: Int = 256 * 1_024 * 1_024
+    /// The largest body `POST /api/contacts` reads; a larger one is refused with 413 before it is read.
+    public var maximumIngestBytes: Int
+    /// The signing secret of the Zendesk webhook (`POST /webhooks/zendesk`); `nil` turns the route off (503).
+    /// Never logged.
+    public var zendeskWebhookSecret: String?
+    /// How far a webhook's signature timestamp may be from ``now`` before the delivery is refused as a replay.
+    public var webhookTimestampTolerance: TimeInterval
     /// The clock: sessions, rate limits and the report cache read the time from here (tests move it).
     public var now: @Sendable () -> Date
     /// The bcrypt cost of passwords set on the users page (2^cost rounds); tests lower it to stay fast.
@@ -33,7 +40,10 @@ public struct ServerConfiguration: Sendable {
         loginWindow: TimeInterval = 15 * 60,
         reportRefreshInterval: TimeInterval = 5,
         trustForwardedFor: Bool = false,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        maximumIngestBytes: Int = 32 * 1_024 * 1_024,
+        zendeskWebhookSecret: String? = nil,
+        webhookTimestampTolerance: TimeInterval = 5 * 60
     ) {
         self.host = host
         self.port = port
@@ -43,5 +53,8 @@ public struct ServerConfiguration: Sendable {
         self.reportRefreshInterval = reportRefreshInterval
         self.trustForwardedFor = trustForwardedFor
         self.now = now
+        self.maximumIngestBytes = maximumIngestBytes
+        self.zendeskWebhookSecret = zendeskWebhookSecret
+        self.webhookTimestampTolerance = webhookTimestampTolerance
     }
 }

@@ -84,11 +84,14 @@ struct CSRFMiddleware: RouterMiddleware {
         else { return try await next(request, context) }
         var request = request
         var sent = request.headers[HTTPField.Name("X-CSRF-Token")!]
+        // Only a form carries the token in its body; a JSON or NDJSON upload sends the header, and its body (up to
+        // the route's own limit) is left for the route.
+        let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? true
         if sent == nil, let boundary = MultipartFormData.boundary(contentType: request.headers[.contentType]) {
             // A form with a file (the Import page): the token is one of its parts.
             let body = try await UploadBody.collect(&request, upTo: maximumMultipartBytes)
             sent = (try? MultipartFormData(body: body, boundary: boundary))?["csrf_token"]?.text
-        } else if sent == nil {
+        } else if sent == nil, isForm {
             let body = try await request.collectBody(upTo: Self.maximumFormBytes)
             sent = FormFields(String(buffer: body))["csrf_token"]
         }

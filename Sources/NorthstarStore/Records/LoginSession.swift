@@ -38,6 +38,9 @@ public struct StoreFingerprint: Sendable, Hashable {
     public var charterVersions: Int
     /// Approved charter versions.
     public var approvedCharterVersions: Int
+    /// The contacts revision: counts the upserts that inserted or changed a contact, so a contact replaced in
+    /// place (same count) still changes the fingerprint, and storing identical contacts again does not.
+    public var contactsRevision: Int64
 
     /// Creates a fingerprint.
     public init(
@@ -46,7 +49,8 @@ public struct StoreFingerprint: Sendable, Hashable {
         latestImportRun: Int64?,
         completedImportRuns: Int,
         charterVersions: Int,
-        approvedCharterVersions: Int
+        approvedCharterVersions: Int,
+        contactsRevision: Int64 = 0
     ) {
         self.contacts = contacts
         self.importRuns = importRuns
@@ -54,5 +58,6 @@ public struct StoreFingerprint: Sendable, Hashable {
         self.completedImportRuns = completedImportRuns
         self.charterVersions = charterVersions
         self.approvedCharterVersions = approvedCharterVersions
+        self.contactsRevision = contactsRevision
     }
 }

@@ -75,7 +75,8 @@ extension SQLStorage {
                     (SELECT MAX(id) FROM import_runs) AS latest_run,
                     (SELECT COUNT(*) FROM import_runs WHERE status = 'completed') AS completed_runs,
                     (SELECT COUNT(*) FROM charter_versions) AS charters,
-                    (SELECT COUNT(*) FROM charter_versions WHERE status = 'approved') AS approved_charters
+                    (SELECT COUNT(*) FROM charter_versions WHERE status = 'approved') AS approved_charters,
+                    (SELECT value FROM store_counters WHERE name = 'contacts_revision') AS contacts_revision
                 """
             ).first()
         }
@@ -95,7 +96,8 @@ extension SQLStorage {
             latestImportRun: try row.decode(column: "latest_run", as: Int64?.self),
             completedImportRuns: Int(try row.decode(column: "completed_runs", as: Int64.self)),
             charterVersions: Int(try row.decode(column: "charters", as: Int64.self)),
-            approvedCharterVersions: Int(try row.decode(column: "approved_charters", as: Int64.self))
+            approvedCharterVersions: Int(try row.decode(column: "approved_charters", as: Int64.self)),
+            contactsRevision: try row.decode(column: "contacts_revision", as: Int64?.self) ?? 0
         )
     }
 }

@@ -113,21 +113,52 @@ struct SQLStorage: Sendable {
 
     // MARK: Contacts
 
+    /// Upserts in one transaction and moves the contacts revision on when a row was inserted or changed: the
+    /// counter is bumped first (in PostgreSQL that locks its row, so concurrent upserts take turns and each gets
+    /// its own revision), a stored contact is rewritten only where some column differs, and the bump is taken
+    /// back when no row was written.
     func upsertContacts(_ contacts: [SourcedContact]) async throws {
         guard !contacts.isEmpty else { return }
+        let changed = Self.changedPredicate(dialect)
+        let location = self.location
         try await transaction { database in
+            guard
+                let row = try await database.raw(
+                    "UPDATE store_counters SET value = value + 1 WHERE name = 'contacts_revision' RETURNING value"
+                ).first()
+            else {
+                throw StoreError(code: .incompatible, message: "\(location) has no contacts revision counter.")
+            }
+            let revision = try row.decode(column: "value", as: Int64.self)
+            var written = 0
             var start = contacts.startIndex
             while start < contacts.endIndex {
                 let end = min(start + Self.rowsPerStatement, contacts.endIndex)
-                var insert = database.insert(into: "contacts").columns(ContactColumns.names)
-                for contact in contacts[start..<end] { insert = insert.values(try ContactColumns.values(contact)) }
-                try await insert.onConflict(with: ["source", "id"]) { update in
-                    ContactColumns.updated.reduce(update) { $0.set(excludedValueOf: $1) }
+                var insert = database.insert(into: "contacts").columns(ContactColumns.names + ["revision"])
+                for contact in contacts[start..<end] {
+                    insert = insert.values(try ContactColumns.values(contact) + [SQLBind(revision)])
                 }
-                .run()
+                written += try await insert.onConflict(with: ["source", "id"]) { update in
+                    (ContactColumns.updated + ["revision"]).reduce(update) { $0.set(excludedValueOf: $1) }
+                        .where(SQLRaw(changed))
+                }
+                .returning("seq").all().count
                 start = end
             }
+            if written == 0 {
+                try await database.raw(
+                    "UPDATE store_counters SET value = value - 1 WHERE name = 'contacts_revision'"
+                ).run()
+            }
         }
+    }
+
+    /// The upsert's condition: some stored column differs from the new row's (NULL-safe in both dialects).
+    static func changedPredicate(_ dialect: SQLStoreDialect) -> String {
+        let differs = dialect == .sqlite ? "IS NOT" : "IS DISTINCT FROM"
+        return "("
+            + ContactColumns.updated.map { "contacts.\($0) \(differs) excluded.\($0)" }
+            .joined(separator: " OR ") + ")"
     }
 
     func contactCount() async throws -> Int {

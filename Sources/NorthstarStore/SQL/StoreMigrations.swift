@@ -150,5 +150,15 @@ enum StoreMigrations {
                 """
             ]
         },
+        StoreMigration(version: 4, name: "contacts revision") { _ in
+            // Counting contacts misses a contact replaced in place (a ticket solved since the last import): the
+            // revision counts every upsert that inserted or changed one, and each row keeps the revision that
+            // last wrote it.
+            [
+                "ALTER TABLE contacts ADD COLUMN revision BIGINT NOT NULL DEFAULT 0",
+                "CREATE TABLE store_counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+                "INSERT INTO store_counters (name, value) VALUES ('contacts_revision', 0)",
+            ]
+        },
     ]
 }
