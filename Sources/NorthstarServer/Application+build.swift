@@ -44,6 +44,6 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     APIController(store: store, reports: reports).addRoutes(to: router)
     OperationsController(store: store, metrics: metrics).addRoutes(to: router)
     ImportController(store: store, jobs: ImportJobs(), configuration: configuration).addRoutes(to: router)
-    IngestController(store: store, configuration: configuration).addRoutes(to: router)
+    IngestController(store: store, configuration: configuration, metrics: metrics).addRoutes(to: router)
     return router
 }

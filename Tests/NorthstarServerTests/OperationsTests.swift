@@ -42,6 +42,38 @@ struct OperationsTests {
         }
     }
 
+    @Test("/metrics counts the contacts ingested, accepted and rejected")
+    func ingestMetrics() async throws {
+        try await ServerFixture.withFixture { fixture, client in
+            let token = try #require(fixture.tokens[.admin])
+            let body = """
+                {"id": "m-1", "channel": "chat", "created_at": "2026-06-01T10:00:00Z"}
+                {"id": "m-2", "channel": "chat", "created_at": "2026-06-01T10:05:00Z"}
+                {"id": "m-3", "channel": "chat", "created_at": "not a time"}
+                """
+            let posted = try await client.execute(
+                uri: "/api/contacts",
+                method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/x-ndjson"],
+                body: ByteBuffer(string: body)
+            )
+            #expect(posted.status == .ok)
+            let scrape = try await client.execute(
+                uri: "/metrics",
+                method: .get,
+                headers: [.authorization: "Bearer \(token)"]
+            )
+            let lines = String(buffer: scrape.body).split(separator: "\n").map(String.init)
+            func value(_ outcome: String) -> String? {
+                lines.first {
+                    $0.hasPrefix("northstar_ingest_contacts_total{") && $0.contains("outcome=\"\(outcome)\"")
+                }?.split(separator: " ").last.map(String.init)
+            }
+            #expect(value("accepted") == "2")
+            #expect(value("rejected") == "1")
+        }
+    }
+
     @Test("/openapi.yaml is served without sign-in and documents every API route the server answers")
     func openAPI() async throws {
         try await ServerFixture.withFixture { fixture, client in

@@ -8,6 +8,7 @@ import NorthstarStore
 struct IngestController {
     let store: any Store
     let configuration: ServerConfiguration
+    let metrics: ServerMetrics
 
     /// Who may send contacts: those who may see every contact.
     static let ingestRoles: Set<Role> = [.admin, .manager]
@@ -25,7 +26,7 @@ struct IngestController {
 
     func addRoutes(to router: Router<NorthstarRequestContext>) {
         router.post("/api/contacts", use: ingest)
-        ZendeskWebhookController(store: store, configuration: configuration).addRoutes(to: router)
+        ZendeskWebhookController(store: store, configuration: configuration, metrics: metrics).addRoutes(to: router)
     }
 
     /// What a request stored and refused.
@@ -68,6 +69,7 @@ struct IngestController {
             contacts: batch.contacts.count,
             at: timestamp(configuration.now())
         )
+        metrics.recordIngest(route: "/api/contacts", accepted: batch.report.accepted, rejected: batch.rejects.count)
         return APIController.json(
             IngestResponse(
                 accepted: batch.report.accepted,

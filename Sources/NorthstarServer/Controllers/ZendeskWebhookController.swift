@@ -12,6 +12,7 @@ import NorthstarStore
 struct ZendeskWebhookController {
     let store: any Store
     let configuration: ServerConfiguration
+    let metrics: ServerMetrics
     /// One delivery at a time reads, merges and writes its ticket, so two events of one ticket never interleave.
     let queue = SerialQueue()
 
@@ -46,16 +47,19 @@ struct ZendeskWebhookController {
         guard let signature = request.headers[Self.signatureHeader],
             let stamp = request.headers[Self.timestampHeader]
         else {
+            metrics.recordWebhookRefusal(source: "zendesk", reason: "unsigned")
             throw ServerError(code: .unauthenticated, message: "The delivery is not signed.")
         }
         let body = try await request.collectBody(limit: Self.maximumBodyBytes)
         guard Secrets.constantTimeEqual(signature, Self.signature(secret: secret, timestamp: stamp, body: body)) else {
+            metrics.recordWebhookRefusal(source: "zendesk", reason: "bad-signature")
             throw ServerError(code: .unauthenticated, message: "The delivery's signature does not match.")
         }
         let now = configuration.now()
         guard let sent = Timestamp(rfc3339: stamp),
             abs(now.timeIntervalSince1970 - Double(sent.seconds)) <= configuration.webhookTimestampTolerance
         else {
+            metrics.recordWebhookRefusal(source: "zendesk", reason: "stale-timestamp")
             throw ServerError(
                 code: .unauthenticated,
                 message: "The delivery's timestamp is too far from the server's clock (a replay, or a clock to fix)."
@@ -65,6 +69,7 @@ struct ZendeskWebhookController {
         do {
             event = try ZendeskWebhookEvent.read(body, receivedAt: timestamp(now))
         } catch {
+            metrics.recordWebhookRefusal(source: "zendesk", reason: "unreadable")
             throw ServerError(code: .badRequest, message: "\(error)")
         }
         guard let event else {
@@ -90,6 +95,7 @@ struct ZendeskWebhookController {
             try await store.upsertContacts([SourcedContact(source: source, contact: updated)])
             return source
         }
+        metrics.recordIngest(route: "/webhooks/zendesk", accepted: 1, rejected: 0)
         return APIController.json(
             WebhookResponse(ignored: false, ticket: event.ticketID, source: source, event: event.type)
         )
