@@ -37,5 +37,9 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     DashboardController(reports: reports).addRoutes(to: router)
     CharterController(store: store, now: configuration.now).addRoutes(to: router)
     APIController(store: store, reports: reports).addRoutes(to: router)
+    ScorecardController(reports: reports).addRoutes(to: router)
+    let planning = PlanningCache(store: store, reports: reports)
+    StaffingController(planning: planning).addRoutes(to: router)
+    ExploreController(planning: planning).addRoutes(to: router)
     return router
 }
