@@ -105,7 +105,7 @@ struct ScorecardController {
             throw ServerError(code: .notFound, message: "No contacts name that team.")
         }
         var members = entry.agentTeams.filter { $0.value == team }.map { $0.key }.sorted()
-        if !identity.seesAllData { members = members.filter { $0 == identity.agentID } }
+        if !identity.seesAllData { members = identity.agentID.map { [$0] } ?? [] }
         let card = Scorecard.make(
             kind: "team",
             id: team,
