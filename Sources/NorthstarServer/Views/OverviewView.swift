@@ -1,5 +1,6 @@
 import Foundation
 import NorthstarCore
+import NorthstarStore
 
 /// The overview: one card per promise with its latest complete period, its verdict in colour and in words, n,
 /// and a sparkline of its last 12 periods against the target.
