@@ -71,10 +71,10 @@ enum ExploreView {
             html +=
                 "<tr><td>\(esc(group.key))</td><td class=\"num\">\(MarkupEscaping.grouped(group.contacts))</td>"
                 + "<td class=\"num\">\(String(format: "%.1f%%", group.share * 100))</td>"
-                + "<td class=\"num\">\(first.n)</td><td class=\"num\">\(time(first.median))</td>"
+                + "<td class=\"num\">\(MarkupEscaping.grouped(first.n))</td><td class=\"num\">\(time(first.median))</td>"
                 + "<td class=\"num\">\(time(first.p80))</td><td class=\"num\">\(time(first.p90))</td>"
                 + "<td class=\"num\">\(time(first.p95))</td>"
-                + "<td class=\"num\">\(resolution.n)</td><td class=\"num\">\(time(resolution.median))</td>"
+                + "<td class=\"num\">\(MarkupEscaping.grouped(resolution.n))</td><td class=\"num\">\(time(resolution.median))</td>"
                 + "<td class=\"num\">\(time(resolution.p90))</td><td>"
             if let missed = group.vendorSLAMissed, let judged = group.vendorSLAJudged {
                 html += "\(missed) of \(judged)"
@@ -99,7 +99,8 @@ enum ExploreView {
         let peak = Double(max(values.max() ?? 0, 1))
         let described = zip(labels, values).map { "\($0) \($1)" }.joined(separator: ", ")
         var svg =
-            "<svg viewBox=\"0 0 \(Sparkline.number(width)) \(Sparkline.number(height + top + 18))\" role=\"img\" "
+            "<svg viewBox=\"0 0 \(Sparkline.number(width)) \(Sparkline.number(height + top + 18))\" "
+            + "width=\"\(Sparkline.number(width))\" height=\"\(Sparkline.number(height + top + 18))\" role=\"img\" "
             + "aria-label=\"\(esc(title)): \(esc(described))\" class=\"bars\"><title>\(esc(title))</title>"
         for (index, value) in values.enumerated() {
             let barHeight = Double(value) / peak * height
@@ -119,7 +120,7 @@ enum ExploreView {
     }
 
     static let style = """
-        svg.bars { width: 100%; max-width: 44rem; height: auto; display: block; }
+        svg.bars { max-width: 100%; height: auto; display: block; }
         svg.bars text { font: 10px system-ui, sans-serif; fill: #57606a; }
         table.explore { font-size: 0.9rem; }
         pre { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.6rem; overflow-x: auto; }

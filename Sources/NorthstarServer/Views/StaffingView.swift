@@ -111,7 +111,7 @@ enum StaffingView {
             + "\(StaffingPlanRenderer.percent(plan.settings.nightDifferential)) nights, +"
             + "\(StaffingPlanRenderer.percent(plan.settings.weekendDifferential)) weekends).</p>"
         html +=
-            "<table class=\"staffing\"><thead><tr><th>Promise</th><th>Channel</th><th>Model</th>"
+            "<div class=\"wide\"><table class=\"staffing\"><thead><tr><th>Promise</th><th>Channel</th><th>Model</th>"
             + "<th>Forecast (backtest WAPE)</th><th class=\"num\">Handle time</th><th class=\"num\">Peak agents</th>"
             + "<th class=\"num\">Hours a week</th><th class=\"num\">FTE 24/7</th><th class=\"num\">Cost a week 24/7</th>"
             + "<th class=\"num\">FTE business hours</th><th class=\"num\">Cost a week business hours</th>"
@@ -139,7 +139,7 @@ enum StaffingView {
         html +=
             "<tr><th colspan=\"6\">All channels</th><td class=\"num\">\(number(plan.totalWeeklyHours))</td>"
             + "<td class=\"num\">\(number(plan.totalFTE))</td><td class=\"num\">\(money(plan.totalWeeklyCost))</td>"
-            + "<td colspan=\"3\">\(money(plan.totalYearlyCost)) a year</td></tr></tbody></table>"
+            + "<td colspan=\"3\">\(money(plan.totalYearlyCost)) a year</td></tr></tbody></table></div>"
         if !plan.skipped.isEmpty {
             html +=
                 "<h3>Not staffed</h3><table class=\"skipped\"><thead><tr><th>Promise</th><th>Why</th></tr></thead><tbody>"
@@ -148,6 +148,11 @@ enum StaffingView {
                     "<tr id=\"skipped-\(esc(skipped.id))\"><td>\(esc(skipped.id))</td><td>\(esc(skipped.reason))</td></tr>"
             }
             html += "</tbody></table>"
+            if plan.skipped.contains(where: { $0.reason.contains("handle time") }) {
+                html +=
+                    "<p class=\"meta\">A handle time the data lacks goes in the form's Handle times, such as "
+                    + "<code>email=8m</code>.</p>"
+            }
         }
         return html + "</section>"
     }
@@ -176,7 +181,9 @@ enum StaffingView {
         form.whatif input, form.whatif select { font: inherit; padding: 0.2rem; }
         figure.plan { margin: 0.5rem 0; overflow-x: auto; }
         figure.plan svg text { font: 10px system-ui, sans-serif; fill: #333; }
+        div.wide { overflow-x: auto; }
         table.staffing { font-size: 0.9rem; }
+        table.staffing td:first-child, table.staffing th { white-space: nowrap; }
 
         """
 }
