@@ -45,5 +45,9 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     OperationsController(store: store, metrics: metrics).addRoutes(to: router)
     ImportController(store: store, jobs: ImportJobs(), configuration: configuration).addRoutes(to: router)
     IngestController(store: store, configuration: configuration, metrics: metrics).addRoutes(to: router)
+    ScorecardController(reports: reports).addRoutes(to: router)
+    let planning = PlanningCache(store: store, reports: reports)
+    StaffingController(planning: planning).addRoutes(to: router)
+    ExploreController(planning: planning).addRoutes(to: router)
     return router
 }

@@ -48,6 +48,7 @@ struct ServerFixture {
                     name: role.rawValue,
                     role: role,
                     agentID: role == .agent ? demo.contacts.first?.agent : nil,
+                    team: role == .agent ? demo.contacts.first?.team : nil,
                     passwordHash: Secrets.hashPassword(password, cost: testCost),
                     createdAt: demo.asOf
                 )

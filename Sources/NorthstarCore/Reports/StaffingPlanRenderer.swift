@@ -96,7 +96,7 @@ public struct StaffingPlanRenderer: Sendable {
     }
 
     /// Weekdays down, times of day across; darker cells need more heads.
-    func heatMap(_ plan: StaffingPlan) -> String {
+    package func heatMap(_ plan: StaffingPlan) -> String {
         guard let template = plan.promises.first?.intervals else { return "<p>No intervals.</p>" }
         let perDay = 1_440 / plan.settings.intervalMinutes
         var sums = Array(repeating: Array(repeating: 0.0, count: perDay), count: 7)
@@ -137,7 +137,7 @@ public struct StaffingPlanRenderer: Sendable {
     }
 
     /// Agents per interval over the plan's horizon, with the peak marked.
-    func curve(_ promise: StaffingPlan.PromisePlan, intervalMinutes: Int) -> String {
+    package func curve(_ promise: StaffingPlan.PromisePlan, intervalMinutes: Int) -> String {
         let values = promise.intervals.map { Double($0.agents) }
         let peak = max(values.max() ?? 0, 1)
         let width = 720.0
@@ -155,9 +155,9 @@ public struct StaffingPlanRenderer: Sendable {
             + "</svg>"
     }
 
-    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+    package static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(format: "%.1f", value)
     }
 }

@@ -21,7 +21,12 @@ struct DashboardController {
         let identity = try context.require(Self.overviewRoles)
         let entry = try await reports.current()
         return Layout.html(
-            OverviewView.render(entry.report, identity: identity, charterVersion: entry.charterVersion.number)
+            OverviewView.render(
+                entry.report,
+                identity: identity,
+                charterVersion: entry.charterVersion.number,
+                ownTeam: ScorecardController.ownTeam(identity, entry: entry)
+            )
         )
     }
 

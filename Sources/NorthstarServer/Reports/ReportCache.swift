@@ -11,6 +11,10 @@ actor ReportCache {
         var report: CheckReport
         var charterVersion: CharterVersion
         var fingerprint: StoreFingerprint
+        /// The charter the report was computed under (its promises' minimum samples, for the scorecards).
+        var charter: Charter
+        /// Each agent's team: the team most of the agent's contacts name (ties: the first by name).
+        var agentTeams: [String: String] = [:]
     }
 
     /// The dimensions every cached report is broken down by.
@@ -70,8 +74,23 @@ actor ReportCache {
         }
         let engine = CheckEngine(charter: charter, options: CheckEngine.Options(breakdown: Self.dimensions))
         var feed = CheckEngine.Feed(engine: engine)
-        try await store.forEachContact { feed.add($0.contact) }
+        var teamCounts: [String: [String: Int]] = [:]
+        try await store.forEachContact {
+            feed.add($0.contact)
+            if let agent = $0.contact.agent, let team = $0.contact.team {
+                teamCounts[agent, default: [:]][team, default: 0] += 1
+            }
+        }
         let report = feed.report(imports: try await store.latestImportReports())
-        return Entry(report: report, charterVersion: version, fingerprint: fingerprint)
+        let agentTeams = teamCounts.compactMapValues { counts in
+            counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        return Entry(
+            report: report,
+            charterVersion: version,
+            fingerprint: fingerprint,
+            charter: charter,
+            agentTeams: agentTeams
+        )
     }
 }

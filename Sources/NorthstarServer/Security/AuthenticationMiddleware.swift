@@ -58,6 +58,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             name: user.name,
             role: user.role,
             agentID: user.agentID,
+            team: user.team,
             credential: .session(idHash: hash, csrfToken: session.csrfToken)
         )
     }

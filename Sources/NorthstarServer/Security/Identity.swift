@@ -16,6 +16,8 @@ struct Identity: Sendable {
     var role: Role
     /// The agent id of an agent user.
     var agentID: String?
+    /// The user's team, for an agent's own team page (tokens have none).
+    var team: String?
     /// How they proved it.
     var credential: Credential
 

@@ -28,6 +28,7 @@ enum Layout {
         if let identity {
             var nav = "<nav class=\"top\"><a href=\"/\" class=\"brand\">Northstar</a> <a href=\"/\">Overview</a>"
             // Links by role: each page's link only for the roles that may open it.
+            nav += scorecardLinks(identity)
             var links: [(path: String, title: String)] = []
             if identity.role == .admin || identity.role == .manager { links.append(("/charter", "Charter")) }
             if ImportController.roles.contains(identity.role) { links.append(("/import", "Import")) }
@@ -49,6 +50,23 @@ enum Layout {
         html.append("</body>")
         html.append("</html>")
         return html.joined(separator: "\n") + "\n"
+    }
+
+    /// The scorecard, staffing and explore links: Teams, Agents, Staffing and Explore for managers and admins,
+    /// the agent's own scorecard and team for an agent.
+    static func scorecardLinks(_ identity: Identity) -> String {
+        switch identity.role {
+        case .admin, .manager:
+            return " <a href=\"/teams\">Teams</a> <a href=\"/agents\">Agents</a>"
+                + " <a href=\"/staffing\">Staffing</a> <a href=\"/explore\">Explore</a>"
+        case .agent:
+            var links = ""
+            if let agent = identity.agentID { links += " " + ScorecardView.link("agents", agent, text: "My scorecard") }
+            if let team = identity.team { links += " " + ScorecardView.link("teams", team, text: "My team") }
+            return links
+        case .viewer:
+            return ""
+        }
     }
 
     /// An HTML response that no cache keeps (the pages show what one user may see).

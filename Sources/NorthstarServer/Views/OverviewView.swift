@@ -1,14 +1,23 @@
 import Foundation
 import NorthstarCore
+import NorthstarStore
 
 /// The overview: one card per promise with its latest complete period, its verdict in colour and in words, n,
 /// and a sparkline of its last 12 periods against the target.
 enum OverviewView {
-    static func render(_ report: CheckReport, identity: Identity, charterVersion: Int) -> String {
+    static func render(_ report: CheckReport, identity: Identity, charterVersion: Int, ownTeam: String? = nil) -> String
+    {
         var body = "<h1>\(esc(report.organization)): are we keeping our promises?</h1>"
         body +=
             "<p class=\"meta\">Data to <time datetime=\"\(esc(report.asOf))\">\(esc(report.asOf))</time> · "
             + "charter version \(charterVersion) · \(MarkupEscaping.grouped(report.input.accepted)) contacts</p>"
+        if identity.role == .agent {
+            // An agent's own numbers: their scorecard and their team (ScorecardController).
+            var mine: [String] = []
+            if let agent = identity.agentID { mine.append(ScorecardView.link("agents", agent, text: "My scorecard")) }
+            if let team = ownTeam { mine.append(ScorecardView.link("teams", team, text: "My team")) }
+            if !mine.isEmpty { body += "<p class=\"mine\">\(mine.joined(separator: " · "))</p>" }
+        }
         if report.promises.isEmpty { body += "<p>The charter makes no promises yet.</p>" }
         body += "<div class=\"cards\">"
         for promise in report.promises {
