@@ -115,6 +115,65 @@ struct BrowserTests {
         }
     }
 
+    @Test("a manager uploads an export, follows its progress and sees it counted, with the rejected row")
+    func uploadExport() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("northstar-upload-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Three good contacts and one whose created_at is not a time (line 5).
+        let file = folder.appendingPathComponent("browser-export.csv")
+        try """
+        id,channel,created_at,first_response_at
+        browser-1,chat,2026-06-20T10:00:00Z,2026-06-20T10:00:30Z
+        browser-2,chat,2026-06-20T11:00:00Z,2026-06-20T11:02:00Z
+        browser-3,email,2026-06-21T09:00:00Z,
+        browser-4,chat,yesterday,
+        """.write(to: file, atomically: true, encoding: .utf8)
+        try await Self.withBrowser { browser, base, fixture in
+            let before = try await fixture.store.contactCount()
+            try await Self.logIn(browser, base, name: "manager")
+            _ = try await browser.waitForText(containing: "Log out")
+            try await browser.click(browser.find("nav a[href=\"/import\"]"))
+            _ = try await browser.waitForText(containing: "Export file")
+            try await browser.type(browser.find("input[type=file]"), file.path)
+            try await browser.screenshot(to: Self.screenshots.appendingPathComponent("05-import-form.png"))
+            try await browser.click(browser.find("form.import button[type=submit]"))
+            let done = try await browser.waitForText(containing: "contacts stored from this run")
+            try await browser.screenshot(to: Self.screenshots.appendingPathComponent("06-import-done.png"))
+            #expect(try await browser.currentURL().contains("/import/runs/"))
+            #expect(done.contains("3 contacts stored from this run"))
+            #expect(done.contains("browser-export.csv"))
+            let rejectedRow = try await browser.text(browser.find("table.rejects tbody tr"))
+            #expect(rejectedRow.contains("5"))
+            #expect(rejectedRow.contains("browser-4"))
+            #expect(try await fixture.store.contactCount() == before + 3)
+        }
+    }
+
+    @Test("an agent sees their own scorecard and is refused another agent's")
+    func agentScorecards() async throws {
+        try await Self.withBrowser { browser, base, fixture in
+            let own = try #require(try await fixture.store.user(named: "agent")?.agentID)
+            var other: String?
+            try await fixture.store.forEachContact { contact in
+                if other == nil, let agent = contact.contact.agent, agent != own { other = agent }
+            }
+            let someoneElse = try #require(other)
+            try await Self.logIn(browser, base, name: "agent")
+            _ = try await browser.waitForText(containing: "Log out")
+            try await browser.click(browser.find("a[href=\"/agents/\(own)\"]"))
+            let mine = try await browser.waitForText(containing: own)
+            #expect(try await browser.currentURL().hasSuffix("/agents/\(own)"))
+            #expect(!mine.contains("403"))
+            try await browser.screenshot(to: Self.screenshots.appendingPathComponent("07-agent-own-scorecard.png"))
+
+            try await browser.open("\(base)/agents/\(someoneElse)")
+            let refused = try await browser.waitForText(containing: "403")
+            #expect(!refused.contains(someoneElse))
+            try await browser.screenshot(to: Self.screenshots.appendingPathComponent("08-agent-refused.png"))
+        }
+    }
+
     static func approvedCharter(_ fixture: ServerFixture) async throws -> Charter {
         let version = try #require(try await fixture.store.charterVersions().last { $0.status == .approved })
         return try CharterLoader.load(bytes: Array(version.yaml.utf8), file: "charter", today: nil).charter
