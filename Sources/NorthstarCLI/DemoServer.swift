@@ -21,6 +21,7 @@ enum DemoServer {
         let store = try await SQLiteStore(path: path)
         let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
         let password = Secrets.randomToken(byteCount: 9)
+        var agentLine: String?
         do {
             let run = try await store.beginImportRun(files: [report.file], at: now)
             let contacts = organization.contacts
@@ -47,9 +48,15 @@ enum DemoServer {
                     approved: true
                 )
             )
-            try await store.addUser(
-                User(name: "demo", role: .admin, passwordHash: Secrets.hashPassword(password), createdAt: now)
-            )
+            let hash = Secrets.hashPassword(password)
+            try await store.addUser(User(name: "demo", role: .admin, passwordHash: hash, createdAt: now))
+            // An agent sign-in too, so the agent's view (their scorecard and team only) can be tried.
+            if let agent = busiestAgent(contacts) {
+                try await store.addUser(
+                    User(name: "agent", role: .agent, agentID: agent.id, team: agent.team, passwordHash: hash, createdAt: now)
+                )
+                agentLine = "the agent view as agent (\(agent.id), team \(agent.team ?? "none"))"
+            }
         } catch {
             try? await store.close()
             throw error
@@ -57,6 +64,7 @@ enum DemoServer {
         let terminal = Terminal.standardOutput
         print("Northwind Support's quarter (\(organization.contacts.count) contacts) is in \(path).")
         print("Open \(terminal.cyan("http://127.0.0.1:\(port)")) and sign in as demo with the password \(password)")
+        if let agentLine { print("The same password opens \(agentLine).") }
         print(terminal.dim("Stop with Ctrl-C. The same store serves again with: northstar serve --database \(path)"))
         fflush(nil)  // every stream: the server runs until stopped: the sign-in must not wait in a pipe's buffer
         LoggingSystem.bootstrap { label in
@@ -76,5 +84,19 @@ enum DemoServer {
             try? await store.close()
             throw error
         }
+    }
+
+    /// The agent with the most contacts, with the team most of them name.
+    static func busiestAgent(_ contacts: [Contact]) -> (id: String, team: String?)? {
+        var counts: [String: Int] = [:]
+        var teams: [String: [String: Int]] = [:]
+        for contact in contacts {
+            guard let agent = contact.agent else { continue }
+            counts[agent, default: 0] += 1
+            if let team = contact.team { teams[agent, default: [:]][team, default: 0] += 1 }
+        }
+        guard let agent = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return nil }
+        let team = teams[agent]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+        return (agent, team)
     }
 }

@@ -86,6 +86,7 @@ struct DemoServeTests {
         process.waitUntilExit()
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("sign in as demo with the password "))
+        #expect(printed.contains("The same password opens the agent view as agent ("))
         #expect(printed.contains("http://127.0.0.1:\(port)"))
     }
 }
