@@ -53,7 +53,14 @@ enum DemoServer {
             // An agent sign-in too, so the agent's view (their scorecard and team only) can be tried.
             if let agent = busiestAgent(contacts) {
                 try await store.addUser(
-                    User(name: "agent", role: .agent, agentID: agent.id, team: agent.team, passwordHash: hash, createdAt: now)
+                    User(
+                        name: "agent",
+                        role: .agent,
+                        agentID: agent.id,
+                        team: agent.team,
+                        passwordHash: hash,
+                        createdAt: now
+                    )
                 )
                 agentLine = "the agent view as agent (\(agent.id), team \(agent.team ?? "none"))"
             }

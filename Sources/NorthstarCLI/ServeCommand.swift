@@ -34,7 +34,15 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var zendeskWebhookSecretFile: String?
 
+    @Option(help: "How log lines are written to standard error: text, or json (one object per line).")
+    var logFormat: LogFormat = .text
+
     @OptionGroup var store: DatabaseOptions
+
+    /// How the server's log lines look.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     /// The environment variable that holds the Zendesk webhook's signing secret.
     static let webhookSecretVariable = "NORTHSTAR_ZENDESK_WEBHOOK_SECRET"
@@ -63,10 +71,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
+        switch logFormat {
+        case .text:
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = .info
+                return handler
+            }
+        case .json:
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
         }
         let secret = try webhookSecret()
         let database = try await store.open(createIfMissing: true)

@@ -102,3 +102,47 @@ struct ServeWebhookTests {
         #expect(output.standardError.contains("--zendesk-webhook-secret-file"))
     }
 }
+
+/// `northstar serve --log-format json`: one JSON object per request, and SIGTERM shuts it down cleanly.
+@Suite("serve's logs and shutdown")
+struct ServeLogsTests {
+    @Test("each request is one JSON log line with its route and status; SIGTERM exits 0 after the shutdown")
+    func jsonLogsAndGracefulShutdown() async throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let port = try DemoServeTests.freePort()
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = [
+            "serve", "--port", String(port), "--database", folder.appendingPathComponent("n.db").path,
+            "--log-format", "json",
+        ]
+        let log = Pipe()
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        var health: String?
+        for _ in 0..<120 where health == nil {
+            try await Task.sleep(for: .milliseconds(250))
+            health = DemoServeTests.get("/health", port: port)
+        }
+        #expect(try #require(health).hasPrefix("HTTP/1.1 200"))
+        let missing = DemoServeTests.get("/api/promises?token=secret-in-query", port: port)
+        #expect(missing?.hasPrefix("HTTP/1.1 401") == true)
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        let printed = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let objects = printed.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+        #expect(objects.count == printed.split(separator: "\n").count, "every line is JSON:\n\(printed)")
+        let requests = objects.filter { $0["message"] as? String == "request" }
+        let healthLine = requests.first { $0["http.route"] as? String == "/health" }
+        #expect(healthLine?["http.status"] as? String == "200")
+        #expect(healthLine?["hb.request.id"] != nil)
+        let refused = requests.first { $0["http.path"] as? String == "/api/promises" }
+        #expect(refused?["http.status"] as? String == "401")
+        #expect(!printed.contains("secret-in-query"))
+    }
+}
