@@ -26,6 +26,7 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
         store: store,
         refreshInterval: configuration.reportRefreshInterval,
         now: configuration.now,
+        waitBudget: configuration.reportWaitBudget,
         metrics: metrics
     )
     router.add(middleware: RequestObservation(metrics: metrics))

@@ -317,4 +317,38 @@ struct WebhookTests {
             #expect(after != before, "the answered ticket changes the report")
         }
     }
+
+    @Test("with no wait budget a change is answered from the previous report until the new one is ready")
+    func staleWhileRecomputing() async throws {
+        let fixture = try await ServerFixture.make()
+        var configuration = fixture.configuration
+        configuration.reportRefreshInterval = 5
+        configuration.reportWaitBudget = .zero
+        try await fixture.withClient(configuration: configuration) { client in
+            let headers: HTTPFields = [.authorization: "Bearer \(fixture.tokens[.admin]!)"]
+            func accepted() async throws -> Int {
+                let body = try await client.execute(uri: "/api/promises", method: .get, headers: headers).body
+                let object = try JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8)) as? [String: Any]
+                return (object?["input"] as? [String: Any])?["accepted"] as? Int ?? -1
+            }
+            let before = try await accepted()
+            let posted = try await client.execute(
+                uri: "/api/contacts",
+                method: .post,
+                headers: [
+                    .authorization: "Bearer \(fixture.tokens[.admin]!)", .contentType: "application/x-ndjson",
+                ],
+                body: ByteBuffer(string: #"{"id": "stale-1", "channel": "chat", "created_at": "2026-06-01T10:00:00Z"}"#)
+            )
+            #expect(posted.status == .ok)
+            fixture.clock.advance(6)
+            #expect(try await accepted() == before, "the previous report answers at once")
+            var after = before
+            for _ in 0..<100 where after == before {
+                try await Task.sleep(for: .milliseconds(50))
+                after = try await accepted()
+            }
+            #expect(after == before + 1, "the recomputed report counts the new contact")
+        }
+    }
 }

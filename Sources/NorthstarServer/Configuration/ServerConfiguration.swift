@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     public var loginWindow: TimeInterval
     /// How often, at most, the store is asked whether the dashboard's report is stale.
     public var reportRefreshInterval: TimeInterval
+    /// How long a request waits for a recomputed report before it is answered from the previous one.
+    public var reportWaitBudget: Duration = .seconds(2)
     /// Whether the client address is read from `X-Forwarded-For` (only behind a proxy that sets it), for the
     /// login rate limit. Off by default: a client could otherwise pick its own address.
     public var trustForwardedFor: Bool

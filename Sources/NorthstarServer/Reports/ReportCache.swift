@@ -4,7 +4,12 @@ import NorthstarStore
 
 /// The check report of the stored contacts under the latest approved charter, computed once and kept until
 /// the store changes: at most every ``ServerConfiguration/reportRefreshInterval`` the store's fingerprint
-/// (contacts, import runs, charter versions) is read, and a changed fingerprint recomputes the report.
+/// (contacts, revision, import runs, charter versions) is read, and a changed fingerprint recomputes the report.
+///
+/// One recomputation runs at a time, off the actor. A request that finds the report stale waits for the new one
+/// up to ``ServerConfiguration/reportWaitBudget`` and is otherwise answered from the previous report, so live
+/// ingest into a large store never stalls the pages behind a recomputation; only the very first report is
+/// always waited for.
 actor ReportCache {
     /// A computed report with what it was computed from.
     struct Entry: Sendable {
@@ -24,18 +29,23 @@ actor ReportCache {
     private let refreshInterval: TimeInterval
     private let now: @Sendable () -> Date
     private let metrics: ServerMetrics?
+    private let waitBudget: Duration
     private var entry: Entry?
     private var checkedAt: Date?
+    /// The recomputation under way, and the fingerprint it computes.
+    private var computing: (fingerprint: StoreFingerprint, task: Task<Entry, any Error>)?
 
     init(
         store: any Store,
         refreshInterval: TimeInterval,
         now: @escaping @Sendable () -> Date,
+        waitBudget: Duration = .seconds(2),
         metrics: ServerMetrics? = nil
     ) {
         self.store = store
         self.refreshInterval = refreshInterval
         self.now = now
+        self.waitBudget = waitBudget
         self.metrics = metrics
     }
 
@@ -46,15 +56,48 @@ actor ReportCache {
         let fingerprint = try await store.fingerprint()
         checkedAt = time
         if let entry, entry.fingerprint == fingerprint { return entry }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let fresh = try await compute(fingerprint)
-        metrics?.recordReportComputation(duration: clock.now - start, contacts: fresh.report.input.accepted)
-        entry = fresh
-        return fresh
+        let task = recomputation(of: fingerprint)
+        guard let stale = entry else { return try await task.value }
+        let budget = waitBudget
+        return try await withThrowingTaskGroup(of: Entry?.self) { group in
+            group.addTask { try await task.value }
+            group.addTask {
+                try await Task.sleep(for: budget)
+                return nil
+            }
+            // Cancelling the group stops the wait, never the recomputation (an unstructured task).
+            defer { group.cancelAll() }
+            return try await group.next().flatMap { $0 } ?? stale
+        }
     }
 
-    private func compute(_ fingerprint: StoreFingerprint) async throws -> Entry {
+    /// The recomputation of `fingerprint`: the one under way when it computes the same, else a new one.
+    private func recomputation(of fingerprint: StoreFingerprint) -> Task<Entry, any Error> {
+        if let computing, computing.fingerprint == fingerprint { return computing.task }
+        let task = Task { [store, metrics] in
+            let clock = ContinuousClock()
+            let start = clock.now
+            do {
+                let fresh = try await Self.compute(fingerprint, store: store)
+                metrics?.recordReportComputation(duration: clock.now - start, contacts: fresh.report.input.accepted)
+                self.finish(fresh)
+                return fresh
+            } catch {
+                // A failure is not kept: the next request tries again.
+                if self.computing?.fingerprint == fingerprint { self.computing = nil }
+                throw error
+            }
+        }
+        computing = (fingerprint, task)
+        return task
+    }
+
+    private func finish(_ fresh: Entry) {
+        if computing?.fingerprint == fresh.fingerprint { computing = nil }
+        entry = fresh
+    }
+
+    private static func compute(_ fingerprint: StoreFingerprint, store: any Store) async throws -> Entry {
         guard let version = try await store.charterVersions().last(where: { $0.status == .approved }) else {
             throw ServerError(
                 code: .noCharter,
