@@ -93,6 +93,12 @@ struct ImportController {
             return Layout.html(ImportRunView.completed(record, reports: reports, identity: identity))
         case .failed:
             return Layout.html(ImportRunView.failed(record, message: record.failure ?? "", identity: identity))
+        case .abandoned:
+            // This server may still be reading a long export (no heartbeat while reading): its progress wins.
+            if let progress, progress.phase == .reading || progress.phase == .storing {
+                return Layout.html(ImportRunView.running(record, progress: progress, identity: identity))
+            }
+            return Layout.html(ImportRunView.abandoned(record, identity: identity))
         case .running:
             if let progress, progress.phase == .failed {
                 return Layout.html(ImportRunView.failed(record, message: progress.failure ?? "", identity: identity))

@@ -69,9 +69,13 @@ actor ReportCache {
             throw ServerError(code: .noCharter, message: "The approved charter no longer validates: \(error)")
         }
         let engine = CheckEngine(charter: charter, options: CheckEngine.Options(breakdown: Self.dimensions))
-        var feed = CheckEngine.Feed(engine: engine)
-        try await store.forEachContact { feed.add($0.contact) }
-        let report = feed.report(imports: try await store.latestImportReports())
+        // One snapshot for every page and the import reports: an import or live ingest writing meanwhile
+        // never mixes old and new contacts into one report.
+        let report = try await store.withConsistentRead { reader in
+            var feed = CheckEngine.Feed(engine: engine)
+            try await reader.forEachContact { feed.add($0.contact) }
+            return feed.report(imports: try await reader.latestImportReports())
+        }
         return Entry(report: report, charterVersion: version, fingerprint: fingerprint)
     }
 }
