@@ -74,6 +74,29 @@ struct SharedStoreTests {
         }
     }
 
+    @Test("a run whose process died reads as abandoned on the Import page once no heartbeat came for the threshold")
+    func abandonedRunOnImportPage() async throws {
+        try await ServerFixture.withFixture { fixture, client in
+            // Another process began a run and was killed before its first batch.
+            let started = Timestamp(seconds: Int64(fixture.clock.now.timeIntervalSince1970))
+            let id = try await fixture.store.beginImportRun(files: ["killed.csv"], at: started)
+            var browser = Browser()
+            #expect(try await browser.logIn(client, name: "manager").status == .seeOther)
+            let running = String(buffer: try await browser.get(client, "/import/runs/\(id)").body)
+            #expect(running.contains("<span class=\"status running\">running</span>"))
+            #expect(!running.contains("The import was abandoned"))
+
+            fixture.clock.advance(TimeInterval(StoreDefaults.abandonedAfter + 1))
+            let page = try await browser.get(client, "/import/runs/\(id)")
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("<span class=\"status abandoned\">abandoned</span>"))
+            #expect(html.contains("The import was abandoned"))
+            let list = String(buffer: try await browser.get(client, "/import").body)
+            #expect(list.contains("<td class=\"status abandoned\">abandoned</td>"))
+        }
+    }
+
     @Test(
         "two servers on one PostgreSQL database answer /api/promises identically, before and after a live contact",
         .enabled(if: postgresURL != nil, "NORTHSTAR_TEST_POSTGRES_URL is unset")

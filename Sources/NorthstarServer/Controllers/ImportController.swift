@@ -26,7 +26,7 @@ struct ImportController {
     /// The upload form and the recent runs.
     @Sendable func form(_ request: Request, context: NorthstarRequestContext) async throws -> Response {
         let identity = try context.require(Self.roles)
-        let runs = try await store.importRuns()
+        let runs = try await store.importRuns(at: timestamp(configuration.now()))
         return Layout.html(ImportView.render(runs: runs, identity: identity))
     }
 
@@ -130,7 +130,7 @@ struct ImportController {
     /// The run named by the `:id` of the path.
     private func record(_ context: NorthstarRequestContext) async throws -> ImportRunRecord {
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
-            let record = try await store.importRuns().first(where: { $0.id == id })
+            let record = try await store.importRuns(at: timestamp(configuration.now())).first(where: { $0.id == id })
         else { throw ServerError(code: .notFound, message: "There is no import run with that id.") }
         return record
     }
