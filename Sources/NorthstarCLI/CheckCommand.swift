@@ -135,21 +135,26 @@ struct CheckCommand: AsyncParsableCommand {
         try explainOrFinish(report, contacts: contacts, charter: charterValue, options: options)
     }
 
-    /// The check over the stored contacts, streamed page by page (all of them held only for `--explain`).
+    /// The check over the stored contacts, streamed page by page from one snapshot of the store (all of them held
+    /// only for `--explain`).
     private func checkStore(charter: Charter, options: CheckEngine.Options) async throws {
         let database = try await store.open(createIfMissing: false)
         let engine = CheckEngine(charter: charter, options: options)
         let report: CheckReport
         var contacts: [Contact] = []
+        let keepContacts = explain != nil
         do {
-            let imports = try await database.latestImportReports()
-            if explain != nil {
-                try await database.forEachContact { contacts.append($0.contact) }
-                report = engine.evaluate(contacts, imports: imports)
-            } else {
+            // One snapshot for every page and the import reports, whatever an import writes meanwhile.
+            (report, contacts) = try await database.withConsistentRead { reader in
+                let imports = try await reader.latestImportReports()
+                if keepContacts {
+                    var contacts: [Contact] = []
+                    try await reader.forEachContact { contacts.append($0.contact) }
+                    return (engine.evaluate(contacts, imports: imports), contacts)
+                }
                 var feed = CheckEngine.Feed(engine: engine)
-                try await database.forEachContact { feed.add($0.contact) }
-                report = feed.report(imports: imports)
+                try await reader.forEachContact { feed.add($0.contact) }
+                return (feed.report(imports: imports), [])
             }
             try await database.close()
         } catch {

@@ -36,7 +36,11 @@ func buildRouter(store: any Store, configuration: ServerConfiguration) -> Router
     SessionController(
         store: store,
         configuration: configuration,
-        limiter: LoginRateLimiter(limit: configuration.loginAttemptLimit, window: configuration.loginWindow)
+        limiter: LoginRateLimiter(
+            store: store,
+            limit: configuration.loginAttemptLimit,
+            window: configuration.loginWindow
+        )
     ).addRoutes(to: router)
     DashboardController(reports: reports).addRoutes(to: router)
     CharterController(store: store, now: configuration.now).addRoutes(to: router)

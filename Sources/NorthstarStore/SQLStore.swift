@@ -46,7 +46,13 @@ public class SQLStore: Store, @unchecked Sendable {
         try await storage.failImportRun(id, message: message, at: time)
     }
 
-    public func importRuns() async throws -> [ImportRunRecord] { try await storage.importRuns() }
+    public func recordImportHeartbeat(_ id: Int64, at time: Timestamp) async throws {
+        try await storage.recordImportHeartbeat(id, at: time)
+    }
+
+    public func importRuns(at now: Timestamp) async throws -> [ImportRunRecord] {
+        try await storage.importRuns(at: now)
+    }
 
     public func importReports(ofRun id: Int64) async throws -> [ImportReport] {
         try await storage.importReports(ofRun: id)
@@ -115,6 +121,27 @@ public class SQLStore: Store, @unchecked Sendable {
     @discardableResult
     public func removeSessions(ofUser name: String) async throws -> Int {
         try await storage.removeSessions(ofUser: name)
+    }
+
+    public func withConsistentRead<Result: Sendable>(
+        _ body: @escaping @Sendable (any StoreReader) async throws -> Result
+    ) async throws -> Result {
+        try await storage.consistentRead(body)
+    }
+
+    public func recordLoginFailure(keys: [String], at time: Timestamp) async throws {
+        try await storage.recordLoginFailure(keys: keys, at: time)
+    }
+
+    public func loginFailures(key: String, since time: Timestamp) async throws -> [Timestamp] {
+        try await storage.loginFailures(key: key, since: time)
+    }
+
+    public func clearLoginFailures(keys: [String]) async throws { try await storage.clearLoginFailures(keys: keys) }
+
+    @discardableResult
+    public func removeLoginFailures(before time: Timestamp) async throws -> Int {
+        try await storage.removeLoginFailures(before: time)
     }
 
     public func fingerprint() async throws -> StoreFingerprint { try await storage.fingerprint() }

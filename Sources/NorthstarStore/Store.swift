@@ -1,3 +1,4 @@
+import Foundation
 public import NorthstarCore
 
 /// Where a team's data lives between commands: contacts (upserted by source and id), import runs with their
@@ -6,7 +7,7 @@ public import NorthstarCore
 /// Two implementations share one SQL schema and the same queries: ``SQLiteStore`` (a file, the default) and
 /// ``PostgresStore`` (a server, for teams). ``open(_:createIfMissing:)`` chooses by the location's scheme. Opening
 /// a store applies any migration it lacks (docs/store.md).
-public protocol Store: Sendable {
+public protocol Store: StoreReader {
     /// Where the store is, for messages: a file path, or a PostgreSQL URL without its password.
     var location: String { get }
 
@@ -21,12 +22,6 @@ public protocol Store: Sendable {
     /// Inserts the contacts, or replaces the stored contact with the same source and id, in one transaction: a
     /// contact keeps the position it was first stored at, so the store reads them back in first-seen order.
     func upsertContacts(_ contacts: [SourcedContact]) async throws
-
-    /// How many contacts are stored.
-    func contactCount() async throws -> Int
-
-    /// Up to `limit` contacts in first-stored order, after the position `cursor` (`nil`: from the start).
-    func contactPage(after cursor: Int64?, limit: Int) async throws -> ContactPage
 
     /// The stored contact with this source and id.
     func contact(source: String, id: String) async throws -> Contact?
@@ -44,15 +39,43 @@ public protocol Store: Sendable {
     /// stay stored. Refused when the run is not running.
     func failImportRun(_ id: Int64, message: String, at time: Timestamp) async throws
 
-    /// Every import run, newest first, with its per-file summaries (without refused rows).
-    func importRuns() async throws -> [ImportRunRecord]
-
     /// The per-file reports of one run, with their refused rows.
     func importReports(ofRun id: Int64) async throws -> [ImportReport]
 
-    /// The latest completed report of each file ever imported (without refused rows), in import order: the
-    /// `input` summary of a check over the store.
-    func latestImportReports() async throws -> [ImportReport]
+    /// Notes that the running run `id` is still alive: every batch an import writes calls this, and a running
+    /// run whose last heartbeat is older than ``StoreDefaults/abandonedAfter`` reads as
+    /// ``ImportRunRecord/Status/abandoned``.
+    func recordImportHeartbeat(_ id: Int64, at time: Timestamp) async throws
+
+    /// Every import run as of `now`, newest first, with its per-file summaries (without refused rows): a
+    /// running run whose heartbeat is older than ``StoreDefaults/abandonedAfter`` at `now` reads as abandoned.
+    func importRuns(at now: Timestamp) async throws -> [ImportRunRecord]
+
+    // MARK: Consistent reads
+
+    /// Runs `body` with a reader that sees the store as it was at one instant: every contact page and the
+    /// import reports it reads come from one snapshot (PostgreSQL: one `REPEATABLE READ READ ONLY`
+    /// transaction; SQLite: one read transaction on a connection of its own), whatever imports and live
+    /// ingest write meanwhile. A check over the store reads through this.
+    func withConsistentRead<Result: Sendable>(
+        _ body: @escaping @Sendable (any StoreReader) async throws -> Result
+    ) async throws -> Result
+
+    // MARK: Login failures
+
+    /// Notes one failed sign-in at `time` for every key (SHA-256 hashes made by the caller, never a raw name or
+    /// address), so every server process on the store counts it.
+    func recordLoginFailure(keys: [String], at time: Timestamp) async throws
+
+    /// When the key failed at or after `time`, oldest first.
+    func loginFailures(key: String, since time: Timestamp) async throws -> [Timestamp]
+
+    /// Forgets every failure of `keys` (a successful sign-in).
+    func clearLoginFailures(keys: [String]) async throws
+
+    /// Forgets every failure before `time` (outside any window still counted); returns how many.
+    @discardableResult
+    func removeLoginFailures(before time: Timestamp) async throws -> Int
 
     // MARK: Charters
 
@@ -134,7 +157,28 @@ public protocol Store: Sendable {
     func fingerprint() async throws -> StoreFingerprint
 }
 
+/// What a check reads from a store: the whole store, or one consistent snapshot of it
+/// (``Store/withConsistentRead(_:)``).
+public protocol StoreReader: Sendable {
+    /// How many contacts are stored.
+    func contactCount() async throws -> Int
+
+    /// Up to `limit` contacts in first-stored order, after the position `cursor` (`nil`: from the start).
+    func contactPage(after cursor: Int64?, limit: Int) async throws -> ContactPage
+
+    /// The latest completed report of each file ever imported (without refused rows), in import order: the
+    /// `input` summary of a check over the store.
+    func latestImportReports() async throws -> [ImportReport]
+}
+
 extension Store {
+    /// Every import run as of the current time, newest first (``importRuns(at:)``).
+    public func importRuns() async throws -> [ImportRunRecord] {
+        try await importRuns(at: Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down))))
+    }
+}
+
+extension StoreReader {
     /// Calls `body` with every stored contact in first-stored order, reading `pageSize` at a time: the whole
     /// store is never held at once.
     public func forEachContact(
@@ -174,4 +218,7 @@ public enum StoreDefaults {
     public static let environmentVariable = "NORTHSTAR_DATABASE_URL"
     /// Contacts an import writes per transaction: a killed import leaves whole batches only.
     public static let importBatchSize = 5_000
+    /// Seconds without a heartbeat after which a running import run reads as abandoned (killed, or its machine
+    /// lost): an import beats with every batch, far more often than this.
+    public static let abandonedAfter: Int64 = 600
 }

@@ -2,7 +2,9 @@ public import NorthstarCore
 
 /// Writes what an import read into a store, as `northstar import --database` and the dashboard's Import page both
 /// do: the contacts in batches of ``StoreDefaults/importBatchSize``, each in a transaction, then the run's
-/// summary last. A run stopped at any moment leaves every batch it wrote, and running it again completes it.
+/// summary last. A run stopped at any moment leaves every batch it wrote, and running it again completes it. Each
+/// batch is a heartbeat of the run: a run killed without a word reads as abandoned once
+/// ``StoreDefaults/abandonedAfter`` passes without one.
 public enum StoreImport {
     /// Begins a run of `files`, writes `collection` into it and completes it with `reports`; returns the run's id.
     ///
@@ -40,6 +42,7 @@ public enum StoreImport {
                 SourcedContact(source: collection.source(ofContactAt: $0), contact: contacts[$0])
             }
             try await store.upsertContacts(batch)
+            try await store.recordImportHeartbeat(run, at: now())
             progress(end, contacts.count)
             start = end
         }

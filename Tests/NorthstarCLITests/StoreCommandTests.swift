@@ -142,7 +142,16 @@ struct StoreCommandTests {
         let killed = try await SQLiteStore(path: database, createIfMissing: false)
         let afterKill = try await killed.contactCount()
         let runs = try await killed.importRuns()
+        // Killed without a word, it stays running until no heartbeat has come for the threshold, then reads as
+        // abandoned: the time is given, not waited for.
+        let heartbeat = try #require(runs.first?.heartbeatAt)
+        let justBefore = Timestamp(seconds: heartbeat.seconds + StoreDefaults.abandonedAfter)
+        let after = Timestamp(seconds: heartbeat.seconds + StoreDefaults.abandonedAfter + 1)
+        let runsJustBefore = try await killed.importRuns(at: justBefore)
+        let runsAfter = try await killed.importRuns(at: after)
         try await killed.close()
+        #expect(runsJustBefore.map(\.status) == [.running])
+        #expect(runsAfter.map(\.status) == [.abandoned])
         #expect(afterKill >= seenBeforeKill)
         #expect(afterKill < demo.contacts.count)
         #expect(afterKill % StoreDefaults.importBatchSize == 0, "only whole batches are committed")

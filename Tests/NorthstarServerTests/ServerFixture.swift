@@ -29,11 +29,13 @@ struct ServerFixture {
     /// The plain token of each role's API token.
     var tokens: [Role: String] = [:]
 
-    static func make() async throws -> ServerFixture {
+    /// - Parameter location: the store to fill (an empty PostgreSQL database); `nil`, a new SQLite file in
+    ///   ``directory``.
+    static func make(location: String? = nil) async throws -> ServerFixture {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("northstar-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try await openStore(directory.appendingPathComponent("northstar.db").path)
+        let store = try await openStore(location ?? directory.appendingPathComponent("northstar.db").path)
         var fixture = ServerFixture(directory: directory, store: store)
         let demo = DemoOrganization(seed: 7, scale: 0.05)
         _ = try await store.addCharterVersion(

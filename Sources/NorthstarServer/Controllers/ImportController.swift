@@ -26,7 +26,7 @@ struct ImportController {
     /// The upload form and the recent runs.
     @Sendable func form(_ request: Request, context: NorthstarRequestContext) async throws -> Response {
         let identity = try context.require(Self.roles)
-        let runs = try await store.importRuns()
+        let runs = try await store.importRuns(at: timestamp(configuration.now()))
         return Layout.html(ImportView.render(runs: runs, identity: identity))
     }
 
@@ -93,6 +93,12 @@ struct ImportController {
             return Layout.html(ImportRunView.completed(record, reports: reports, identity: identity))
         case .failed:
             return Layout.html(ImportRunView.failed(record, message: record.failure ?? "", identity: identity))
+        case .abandoned:
+            // This server may still be reading a long export (no heartbeat while reading): its progress wins.
+            if let progress, progress.phase == .reading || progress.phase == .storing {
+                return Layout.html(ImportRunView.running(record, progress: progress, identity: identity))
+            }
+            return Layout.html(ImportRunView.abandoned(record, identity: identity))
         case .running:
             if let progress, progress.phase == .failed {
                 return Layout.html(ImportRunView.failed(record, message: progress.failure ?? "", identity: identity))
@@ -124,7 +130,7 @@ struct ImportController {
     /// The run named by the `:id` of the path.
     private func record(_ context: NorthstarRequestContext) async throws -> ImportRunRecord {
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
-            let record = try await store.importRuns().first(where: { $0.id == id })
+            let record = try await store.importRuns(at: timestamp(configuration.now())).first(where: { $0.id == id })
         else { throw ServerError(code: .notFound, message: "There is no import run with that id.") }
         return record
     }

@@ -44,7 +44,7 @@ struct SessionController {
         let password = form["password"] ?? ""
         let now = configuration.now()
         let keys = limiterKeys(name: name, request: request, context: context)
-        if let wait = await limiter.retryAfter(keys, now: now) {
+        if let wait = try await limiter.retryAfter(keys, now: now) {
             var response = loginPage(
                 request,
                 next: next,
@@ -62,7 +62,7 @@ struct SessionController {
             Secrets.verifyPassword(password, hash: hash)
         }
         guard let user, user.passwordHash != nil, matches else {
-            await limiter.recordFailure(keys, now: now)
+            try await limiter.recordFailure(keys, now: now)
             return loginPage(
                 request,
                 next: next,
@@ -71,7 +71,7 @@ struct SessionController {
                 status: .unauthorized
             )
         }
-        await limiter.reset(keys)
+        try await limiter.reset(keys)
         let id = Secrets.randomToken()
         let session = LoginSession(
             idHash: Secrets.sha256Hex(id),

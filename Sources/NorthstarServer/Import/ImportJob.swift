@@ -13,6 +13,31 @@ struct ImportJob: Sendable {
     let jobs: ImportJobs
     let now: @Sendable () -> Timestamp
 
+    /// Seconds between heartbeats while the export is read: well under ``StoreDefaults/abandonedAfter``.
+    static let readingHeartbeat: Duration = .seconds(60)
+
+    /// Runs `body` (reading a large export can take minutes) while beating the run's heartbeat each
+    /// ``readingHeartbeat``, so other processes do not read it as abandoned; the beating stops with `body`.
+    private func beating<Result: Sendable>(
+        _ body: @escaping @Sendable () async throws -> Result
+    ) async throws -> Result {
+        let (store, id, now) = (self.store, self.id, self.now)
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: Self.readingHeartbeat)
+                    try? await store.recordImportHeartbeat(id, at: now())
+                }
+            }
+            group.addTask { try await body() }
+            defer { group.cancelAll() }
+            while let result = try await group.next() {
+                if let result { return result }
+            }
+            throw CancellationError()
+        }
+    }
+
     /// Reads the export on the thread pool, stores it with progress, and completes the run; on any error marks
     /// the run failed with the error's description.
     func perform() async {
@@ -25,9 +50,12 @@ struct ImportJob: Sendable {
             }
             // Reading is synchronous and can take minutes: on the thread pool, the event loops and tasks keep serving.
             let export = self.export
-            let (collection, reports) = try await NIOThreadPool.singleton.runIfActive { [run] in
-                try run.collect(named: [export]) { _ in
-                    { read in jobs.update(id) { $0.contactsRead = read } }
+            let reading = run
+            let (collection, reports) = try await beating {
+                try await NIOThreadPool.singleton.runIfActive {
+                    try reading.collect(named: [export]) { _ in
+                        { read in jobs.update(id) { $0.contactsRead = read } }
+                    }
                 }
             }
             jobs.update(id) {

@@ -116,15 +116,19 @@ actor ReportCache {
             throw ServerError(code: .noCharter, message: "The approved charter no longer validates: \(error)")
         }
         let engine = CheckEngine(charter: charter, options: CheckEngine.Options(breakdown: Self.dimensions))
-        var feed = CheckEngine.Feed(engine: engine)
-        var teamCounts: [String: [String: Int]] = [:]
-        try await store.forEachContact {
-            feed.add($0.contact)
-            if let agent = $0.contact.agent, let team = $0.contact.team {
-                teamCounts[agent, default: [:]][team, default: 0] += 1
+        // One snapshot for every page and the import reports: an import or live ingest writing meanwhile
+        // never mixes old and new contacts into one report.
+        let (report, teamCounts) = try await store.withConsistentRead { reader in
+            var feed = CheckEngine.Feed(engine: engine)
+            var teamCounts: [String: [String: Int]] = [:]
+            try await reader.forEachContact {
+                feed.add($0.contact)
+                if let agent = $0.contact.agent, let team = $0.contact.team {
+                    teamCounts[agent, default: [:]][team, default: 0] += 1
+                }
             }
+            return (feed.report(imports: try await reader.latestImportReports()), teamCounts)
         }
-        let report = feed.report(imports: try await store.latestImportReports())
         let agentTeams = teamCounts.compactMapValues { counts in
             counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         }

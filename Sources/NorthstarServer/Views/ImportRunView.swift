@@ -40,6 +40,19 @@ enum ImportRunView {
         return page(run, body: body, identity: identity, refresh: false)
     }
 
+    /// The run that stopped without a word (its process killed, its machine lost): no heartbeat since
+    /// ``ImportRunRecord/heartbeatAt``.
+    static func abandoned(_ run: ImportRunRecord, identity: Identity) -> String {
+        var body = heading(run)
+        let since = run.heartbeatAt.map { " since \(esc(ImportView.time($0)))" } ?? ""
+        body +=
+            "<p class=\"failed\">The import was abandoned: no progress\(since), so the process writing it was "
+            + "stopped before it completed. Its contacts written so far are stored; run the import again to "
+            + "complete it.</p>"
+        body += "<p><a href=\"/import\">Back to the Import page</a></p>"
+        return page(run, body: body, identity: identity, refresh: false)
+    }
+
     /// The completed run: per file what was read, accepted and refused, then the refused rows (the first
     /// ``ImportController/shownRejects``) and the values set aside.
     static func completed(_ run: ImportRunRecord, reports: [ImportReport], identity: Identity) -> String {

@@ -88,7 +88,7 @@ enum ImportView {
         table { border-collapse: collapse; width: 100%; background: #fff; margin-top: 0.5rem; }
         th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.status.failed, .failed { color: #cf222e; }
+        td.status.failed, td.status.abandoned, .failed { color: #cf222e; }
         td.status.running { color: #9a6700; }
         td.status.completed { color: #1a7f37; }
         progress { width: 100%; height: 1.2rem; }

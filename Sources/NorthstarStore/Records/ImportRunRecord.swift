@@ -12,6 +12,10 @@ public struct ImportRunRecord: Sendable {
         /// Stopped by an error it reported (an unreadable export, a wrong format): ``ImportRunRecord/failure``
         /// says what. Contacts written before the error stay stored; no summary is.
         case failed
+        /// Still marked running in the store, but without a heartbeat for ``StoreDefaults/abandonedAfter``: its
+        /// process was killed (`kill -9`, a lost machine) before it could say so. Its written contacts stay
+        /// stored; running the import again completes them. Computed when the runs are read, never stored.
+        case abandoned
     }
 
     /// The run's id.
@@ -30,6 +34,8 @@ public struct ImportRunRecord: Sendable {
     public var reports: [ImportReport]
     /// Why a ``Status/failed`` run stopped, as the CLI would print it (file, line and column included).
     public var failure: String?
+    /// When the run last showed it was alive (its start, then each batch it wrote).
+    public var heartbeatAt: Timestamp?
 
     /// Creates a record.
     public init(
@@ -40,7 +46,8 @@ public struct ImportRunRecord: Sendable {
         finishedAt: Timestamp?,
         contacts: Int?,
         reports: [ImportReport],
-        failure: String? = nil
+        failure: String? = nil,
+        heartbeatAt: Timestamp? = nil
     ) {
         self.id = id
         self.files = files
@@ -50,5 +57,6 @@ public struct ImportRunRecord: Sendable {
         self.contacts = contacts
         self.reports = reports
         self.failure = failure
+        self.heartbeatAt = heartbeatAt
     }
 }

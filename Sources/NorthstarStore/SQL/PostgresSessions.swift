@@ -27,6 +27,13 @@ struct PostgresSessions: SQLSessionSource, @unchecked Sendable {
         try await pool.database(logger: logger).sql().withSession(body)
     }
 
+    /// The pool holds several connections, so a long session keeps none from the others.
+    func withDedicatedSession<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await withSession(body)
+    }
+
     func shutdown() async throws {
         try await pool.shutdownAsync()
     }

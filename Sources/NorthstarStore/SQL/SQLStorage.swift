@@ -202,8 +202,13 @@ struct SQLStorage: Sendable {
         let filesJSON = try Self.json(files)
         return try await session { database in
             let row = try await database.insert(into: "import_runs")
-                .columns("files", "status", "started_at")
-                .values(SQLBind(filesJSON), SQLBind(ImportRunRecord.Status.running.rawValue), SQLBind(time.seconds))
+                .columns("files", "status", "started_at", "heartbeat_at")
+                .values(
+                    SQLBind(filesJSON),
+                    SQLBind(ImportRunRecord.Status.running.rawValue),
+                    SQLBind(time.seconds),
+                    SQLBind(time.seconds)
+                )
                 .returning("id").first()
             guard let row else {
                 throw StoreError(code: .database, message: "\(self.location): the new import run has no id.")
@@ -278,7 +283,17 @@ struct SQLStorage: Sendable {
         }
     }
 
-    func importRuns() async throws -> [ImportRunRecord] {
+    func recordImportHeartbeat(_ id: Int64, at time: Timestamp) async throws {
+        try await session { database in
+            try await database.update("import_runs").set("heartbeat_at", to: SQLBind(time.seconds))
+                .where("id", .equal, id).where("status", .equal, ImportRunRecord.Status.running.rawValue).run()
+        }
+    }
+
+    /// The runs as of `now`: the `status` column says only running or completed (its CHECK allows no more), a
+    /// row in `import_failures` makes a run failed, and a running run without a heartbeat for
+    /// ``StoreDefaults/abandonedAfter`` reads as abandoned. Nothing is written: a late heartbeat revives it.
+    func importRuns(at now: Timestamp) async throws -> [ImportRunRecord] {
         let (runs, files, failures) = try await session { database in
             let runs = try await database.select().columns(
                 "id",
@@ -286,7 +301,8 @@ struct SQLStorage: Sendable {
                 "status",
                 "started_at",
                 "finished_at",
-                "contacts"
+                "contacts",
+                "heartbeat_at"
             )
             .from("import_runs").orderBy("id", .descending).all()
             let files = try await database.select().columns("run_id", "report").from("import_files")
@@ -309,16 +325,21 @@ struct SQLStorage: Sendable {
         }
         return try runs.map { row in
             let id = try row.decode(column: "id", as: Int64.self)
-            let status = try row.decode(column: "status", as: String.self)
+            let stored = ImportRunRecord.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .running
+            let startedAt = try row.decode(column: "started_at", as: Int64.self)
+            let heartbeat = try row.decode(column: "heartbeat_at", as: Int64?.self) ?? startedAt
+            var status = failure[id] != nil ? .failed : stored
+            if status == .running && now.seconds - heartbeat > StoreDefaults.abandonedAfter { status = .abandoned }
             return ImportRunRecord(
                 id: id,
                 files: try Self.decode([String].self, from: row.decode(column: "files", as: String.self)),
-                status: failure[id] != nil ? .failed : ImportRunRecord.Status(rawValue: status) ?? .running,
-                startedAt: Timestamp(seconds: try row.decode(column: "started_at", as: Int64.self)),
+                status: status,
+                startedAt: Timestamp(seconds: startedAt),
                 finishedAt: try row.decode(column: "finished_at", as: Int64?.self).map(Timestamp.init(seconds:)),
                 contacts: try row.decode(column: "contacts", as: Int64?.self).map { Int($0) },
                 reports: reports[id] ?? [],
-                failure: failure[id]
+                failure: failure[id],
+                heartbeatAt: Timestamp(seconds: heartbeat)
             )
         }
     }

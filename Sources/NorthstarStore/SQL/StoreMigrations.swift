@@ -160,5 +160,17 @@ enum StoreMigrations {
                 "INSERT INTO store_counters (name, value) VALUES ('contacts_revision', 0)",
             ]
         },
+        StoreMigration(version: 5, name: "import heartbeats, shared login failures") { _ in
+            // A column, not a status: a run without a recent heartbeat reads as abandoned when the runs are read
+            // (SQLite cannot widen the CHECK on import_runs.status). Login failures are rows so that every server
+            // process on the store counts them; `key_hash` is a SHA-256 of the name or address, never the text.
+            [
+                "ALTER TABLE import_runs ADD COLUMN heartbeat_at BIGINT",
+                "UPDATE import_runs SET heartbeat_at = started_at",
+                "CREATE TABLE login_failures (key_hash TEXT NOT NULL, failed_at BIGINT NOT NULL)",
+                "CREATE INDEX login_failures_key ON login_failures (key_hash, failed_at)",
+                "CREATE INDEX login_failures_failed_at ON login_failures (failed_at)",
+            ]
+        },
     ]
 }
