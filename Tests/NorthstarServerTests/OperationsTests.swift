@@ -86,8 +86,13 @@ struct OperationsTests {
             let paths = text.split(separator: "\n").filter { $0.hasPrefix("  /") && $0.hasSuffix(":") }
                 .map { String($0.dropFirst(2).dropLast()) }
             #expect(paths.count >= 10)
+            let agent = try #require(try await fixture.store.user(named: "agent"))
+            let promise = try #require(try await fixture.store.charterVersions().first).yaml
+                .components(separatedBy: "- id: ")[1].prefix { !$0.isWhitespace }
             for path in paths {
-                let uri = path.replacingOccurrences(of: "{id}", with: "x").replacingOccurrences(of: "{team}", with: "x")
+                let id = path.hasPrefix("/api/agents/") ? try #require(agent.agentID) : String(promise)
+                let uri = path.replacingOccurrences(of: "{id}", with: id)
+                    .replacingOccurrences(of: "{team}", with: try #require(agent.team))
                     .replacingOccurrences(of: "{number}", with: "1")
                 let documented = text.components(separatedBy: "\n  \(path):\n")[1]
                 let method: HTTPRequest.Method = documented.hasPrefix("    post:") ? .post : .get

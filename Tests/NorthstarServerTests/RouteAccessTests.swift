@@ -64,6 +64,34 @@ struct RouteAccessTests {
         }
     }
 
+    @Test(
+        "a promise's own API answers each role; only managers and admins get breakdowns",
+        arguments: [nil] + Role.allCases
+    )
+    func apiPromise(_ role: Role?) async throws {
+        try await ServerFixture.withFixture { fixture, client in
+            var headers: HTTPFields = [:]
+            if let role { headers[.authorization] = "Bearer \(fixture.tokens[role]!)" }
+            let id = try await Self.firstPromiseID(fixture)
+            let response = try await client.execute(uri: "/api/promises/\(id)", method: .get, headers: headers)
+            guard let role else {
+                #expect(response.status == .unauthorized)
+                return
+            }
+            #expect(response.status == .ok)
+            let promise = try JSONDecoder().decode(
+                CheckReport.PromiseResult.self,
+                from: Data(String(buffer: response.body).utf8)
+            )
+            #expect(promise.id == id)
+            let breakdowns = promise.periods.compactMap(\.breakdown).flatMap { $0 }
+            #expect(breakdowns.isEmpty == !(role == .manager || role == .admin))
+            let unknown = try await client.execute(uri: "/api/promises/%3Cscript%3E", method: .get, headers: headers)
+            #expect(unknown.status == .notFound)
+            #expect(!String(buffer: unknown.body).contains("<script>"))
+        }
+    }
+
     @Test("the API with a session cookie answers like the page")
     func apiWithSession() async throws {
         try await ServerFixture.withFixture { _, client in

@@ -51,6 +51,7 @@ struct APIController {
     func addRoutes(to router: Router<NorthstarRequestContext>) {
         router.get("/health", use: health)
         router.get("/api/promises", use: promises)
+        router.get("/api/promises/:id", use: promise)
     }
 
     /// `200 {"status":"ok"}` when the store answers, `503` when it does not; no sign-in needed.
@@ -70,14 +71,30 @@ struct APIController {
         let identity = try context.require(Self.promiseRoles)
         var report = try await reports.current().report
         if !identity.seesAllData {
-            for promise in report.promises.indices {
-                for period in report.promises[promise].periods.indices {
-                    report.promises[promise].periods[period].breakdown = nil
-                    report.promises[promise].periods[period].breaches = []
-                }
-            }
+            for promise in report.promises.indices { Self.trim(&report.promises[promise]) }
         }
         return Self.json(report)
+    }
+
+    /// One promise's result: every period with its breakdowns and breaching contacts (trimmed as in
+    /// ``promises(_:context:)`` for viewers and agents).
+    @Sendable func promise(_ request: Request, context: NorthstarRequestContext) async throws -> Response {
+        let identity = try context.require(Self.promiseRoles)
+        let id = try context.parameters.require("id")
+        let report = try await reports.current().report
+        guard var promise = report.promises.first(where: { $0.id == id }) else {
+            throw ServerError(code: .notFound, message: "The charter has no promise with that id.")
+        }
+        if !identity.seesAllData { Self.trim(&promise) }
+        return Self.json(promise)
+    }
+
+    /// Removes what names agents or contacts: the breakdowns and the breaching contact ids.
+    static func trim(_ promise: inout CheckReport.PromiseResult) {
+        for period in promise.periods.indices {
+            promise.periods[period].breakdown = nil
+            promise.periods[period].breaches = []
+        }
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
