@@ -37,7 +37,8 @@ struct BrowserTests {
     ) async throws {
         let (chromium, driverPath) = try WebDriver.binaries().get()
         let fixture = try await ServerFixture.make()
-        let configuration = ServerConfiguration(port: 0, reportRefreshInterval: 0)
+        var configuration = ServerConfiguration(port: 0, reportRefreshInterval: 0)
+        configuration.reportWaitBudget = .seconds(300)
         let app = buildApplication(
             store: fixture.store,
             configuration: configuration,
