@@ -57,7 +57,7 @@ session=$(awk '$6 == "northstar_session" { print $7 }' "$jar")
 
 first=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: northstar_session=$session" "$base/")
 echo "first overview (computes the report over the store): ${first} s"
-check=$(curl -fs -H "Cookie: northstar_session=$session" "$base/" | grep -c 'class="card"' || true)
+check=$(curl -fs -H "Cookie: northstar_session=$session" "$base/" | grep -o 'class="card"' | wc -l)
 echo "promise cards on the page: $check"
 
 echo "wrk: ${seconds}s, $connections connections, GET /"
