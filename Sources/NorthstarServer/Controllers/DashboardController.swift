@@ -25,6 +25,7 @@ struct DashboardController {
                 entry.report,
                 identity: identity,
                 charterVersion: entry.charterVersion.number,
+                storedContacts: entry.fingerprint.contacts,
                 ownTeam: ScorecardController.ownTeam(identity, entry: entry)
             )
         )

@@ -5,12 +5,18 @@ import NorthstarStore
 /// The overview: one card per promise with its latest complete period, its verdict in colour and in words, n,
 /// and a sparkline of its last 12 periods against the target.
 enum OverviewView {
-    static func render(_ report: CheckReport, identity: Identity, charterVersion: Int, ownTeam: String? = nil) -> String
-    {
+    /// `storedContacts`: the contacts in the store the report was computed from (imports, the API and webhooks).
+    static func render(
+        _ report: CheckReport,
+        identity: Identity,
+        charterVersion: Int,
+        storedContacts: Int,
+        ownTeam: String? = nil
+    ) -> String {
         var body = "<h1>\(esc(report.organization)): are we keeping our promises?</h1>"
         body +=
             "<p class=\"meta\">Data to <time datetime=\"\(esc(report.asOf))\">\(esc(report.asOf))</time> · "
-            + "charter version \(charterVersion) · \(MarkupEscaping.grouped(report.input.accepted)) contacts</p>"
+            + "charter version \(charterVersion) · \(MarkupEscaping.grouped(storedContacts)) contacts stored</p>"
         if identity.role == .agent {
             // An agent's own numbers: their scorecard and their team (ScorecardController).
             var mine: [String] = []

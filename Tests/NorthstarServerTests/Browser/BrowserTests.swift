@@ -86,6 +86,8 @@ struct BrowserTests {
             let overview = try await browser.waitForText(containing: "Log out")
             try await browser.screenshot(to: Self.screenshots.appendingPathComponent("02-overview.png"))
             let charter = try await Self.approvedCharter(fixture)
+            let stored = try await fixture.store.contactCount()
+            #expect(overview.contains("\(MarkupEscaping.grouped(stored)) contacts stored"))
             let cards = try await browser.findAll(".card")
             #expect(cards.count == charter.promises.count)
             for promise in charter.promises {
