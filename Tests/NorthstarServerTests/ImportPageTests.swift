@@ -212,6 +212,7 @@ struct ImportPageTests {
                 body: Self.multipart(fields: [("csrf_token", token)], filename: "a.csv", file: Self.export)
             )
             #expect(post.status == .forbidden)
+            #expect(String(buffer: post.body).contains("may not upload"), "refused before the body is read")
             let run = try #require(try await fixture.store.importRuns().first)
             let runPage = try await browser.get(client, "/import/runs/\(run.id)")
             #expect(runPage.status == .forbidden)

@@ -65,8 +65,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
 }
 
 /// Refuses any state-changing request made with a session cookie unless it carries the session's CSRF token, as
-/// the form field `csrf_token` (of a urlencoded or a multipart form) or the header `X-CSRF-Token`. Bearer-token requests are not sent by browsers on
-/// their own, so they need none; the login form has its own token (``SessionController``).
+/// the form field `csrf_token` (of a urlencoded or a multipart form) or the header `X-CSRF-Token`. Bearer-token
+/// requests are not sent by browsers on their own, so they need none; the login form has its own token
+/// (``SessionController``).
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = NorthstarRequestContext
 
@@ -89,7 +90,11 @@ struct CSRFMiddleware: RouterMiddleware {
         // the route's own limit) is left for the route.
         let isForm = request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? true
         if sent == nil, let boundary = MultipartFormData.boundary(contentType: request.headers[.contentType]) {
-            // A form with a file (the Import page): the token is one of its parts.
+            // A form with a file (the Import page): the token is one of its parts. Only a role that may upload
+            // gets its body read (up to the upload limit); any other is refused before a byte of it is held.
+            guard let identity = context.identity, ImportController.roles.contains(identity.role) else {
+                throw ServerError(code: .forbidden, message: "This role may not upload files.")
+            }
             let body = try await UploadBody.collect(&request, upTo: maximumMultipartBytes)
             sent = (try? MultipartFormData(body: body, boundary: boundary))?["csrf_token"]?.text
         } else if sent == nil, isForm {
