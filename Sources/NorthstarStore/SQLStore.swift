@@ -23,6 +23,15 @@ public class SQLStore: Store, @unchecked Sendable {
         try await storage.upsertContacts(contacts)
     }
 
+    public func updateContact(
+        id: String,
+        sources: [String],
+        newSource: String,
+        _ change: @escaping @Sendable (Contact?) throws -> Contact
+    ) async throws -> String {
+        try await storage.updateContact(id: id, sources: sources, newSource: newSource, change).get()
+    }
+
     public func contactCount() async throws -> Int { try await storage.contactCount() }
 
     public func contactPage(after cursor: Int64?, limit: Int) async throws -> ContactPage {

@@ -23,6 +23,18 @@ public protocol Store: StoreReader {
     /// contact keeps the position it was first stored at, so the store reads them back in first-seen order.
     func upsertContacts(_ contacts: [SourcedContact]) async throws
 
+    /// Changes one stored contact in place: reads the contact `id` under the first of `sources` that has it, and
+    /// stores what `change` makes of it (`nil` when none has it) under the source it was found in, else
+    /// `newSource`; returns that source. The read and the write are one transaction holding the writers' lock,
+    /// so two processes updating the same contact (two webhook deliveries) take turns and neither change is
+    /// lost. An error thrown by `change` is rethrown as it is, and nothing is stored.
+    func updateContact(
+        id: String,
+        sources: [String],
+        newSource: String,
+        _ change: @escaping @Sendable (Contact?) throws -> Contact
+    ) async throws -> String
+
     /// The stored contact with this source and id.
     func contact(source: String, id: String) async throws -> Contact?
 

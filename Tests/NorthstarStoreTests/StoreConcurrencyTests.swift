@@ -135,4 +135,59 @@ struct StoreConcurrencyTests {
             try await second.close()
         }
     }
+
+    @Test(
+        "updates of one contact from two handles at once take turns: no change is lost",
+        arguments: StoreBackend.available
+    )
+    func updatesTakeTurns(_ backend: StoreBackend) async throws {
+        try await backend.withLocation { location in
+            let first = try await location.open()
+            let second = try await location.open()
+            let base = try #require(StoreBehaviourTests.plainContacts(1).first)
+            try await first.upsertContacts([base])
+            // Each update reads the stored count and writes it plus one: lost updates would leave fewer.
+            let rounds = 12
+            try await withThrowingTaskGroup(of: String.self) { group in
+                for round in 0..<rounds {
+                    let store = round.isMultiple(of: 2) ? first : second
+                    group.addTask {
+                        try await store.updateContact(
+                            id: base.contact.id,
+                            sources: ["elsewhere", base.source],
+                            newSource: "new"
+                        ) { stored in
+                            var contact = try #require(stored)
+                            contact.reopens = (contact.reopens ?? 0) + 1
+                            return contact
+                        }
+                    }
+                }
+                for try await source in group { #expect(source == base.source) }
+            }
+            #expect(try await first.contact(source: base.source, id: base.contact.id)?.reopens == rounds)
+
+            // A change that throws stores nothing and its error comes back as it is.
+            struct Refused: Error {}
+            let revision = try await first.fingerprint().contactsRevision
+            await #expect(throws: Refused.self) {
+                try await second.updateContact(id: "nobody", sources: [base.source], newSource: "new") { _ in
+                    throw Refused()
+                }
+            }
+            #expect(try await first.fingerprint().contactsRevision == revision)
+            // A contact found nowhere is stored under the new source.
+            let made = try await second.updateContact(id: "fresh", sources: [base.source], newSource: "new") {
+                stored in
+                #expect(stored == nil)
+                var contact = base.contact
+                contact.id = "fresh"
+                return contact
+            }
+            #expect(made == "new")
+            #expect(try await first.contact(source: "new", id: "fresh") != nil)
+            try await first.close()
+            try await second.close()
+        }
+    }
 }

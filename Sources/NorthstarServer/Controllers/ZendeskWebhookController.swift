@@ -13,8 +13,6 @@ struct ZendeskWebhookController {
     let store: any Store
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
-    /// One delivery at a time reads, merges and writes its ticket, so two events of one ticket never interleave.
-    let queue = SerialQueue()
 
     /// The contacts a delivery may update, in the order looked for: live tickets, then tickets imported from the
     /// JSON and CSV exports (so an imported ticket is updated in place, never stored twice).
@@ -76,24 +74,16 @@ struct ZendeskWebhookController {
             context.logger.info("ignored a Zendesk delivery that is not a ticket event Northstar uses")
             return APIController.json(WebhookResponse(ignored: true))
         }
-        let store = self.store
-        let source = try await queue.run { () async throws -> String in
-            var found: (source: String, contact: Contact)?
-            for source in Self.sources {
-                if let contact = try await store.contact(source: source, id: event.ticketID) {
-                    found = (source, contact)
-                    break
-                }
-            }
-            let updated: Contact
+        let source = try await store.updateContact(
+            id: event.ticketID,
+            sources: Self.sources,
+            newSource: Self.sources[0]
+        ) { stored in
             do {
-                updated = try event.apply(to: found?.contact)
+                return try event.apply(to: stored)
             } catch {
                 throw ServerError(code: .badRequest, message: "\(error)")
             }
-            let source = found?.source ?? Self.sources[0]
-            try await store.upsertContacts([SourcedContact(source: source, contact: updated)])
-            return source
         }
         metrics.recordIngest(route: "/webhooks/zendesk", accepted: 1, rejected: 0)
         return APIController.json(
@@ -107,23 +97,5 @@ struct ZendeskWebhookController {
         message.append(contentsOf: body)
         let code = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
         return Data(code).base64EncodedString()
-    }
-}
-
-/// Runs one operation at a time, in the order they arrive (an actor alone would interleave them at each `await`).
-actor SerialQueue {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func run<Result: Sendable>(_ body: @Sendable () async throws -> Result) async throws -> Result {
-        if busy {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            busy = true
-        }
-        defer {
-            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
-        }
-        return try await body()
     }
 }

@@ -119,37 +119,85 @@ struct SQLStorage: Sendable {
     /// back when no row was written.
     func upsertContacts(_ contacts: [SourcedContact]) async throws {
         guard !contacts.isEmpty else { return }
-        let changed = Self.changedPredicate(dialect)
-        let location = self.location
-        try await transaction { database in
-            guard
-                let row = try await database.raw(
-                    "UPDATE store_counters SET value = value + 1 WHERE name = 'contacts_revision' RETURNING value"
-                ).first()
-            else {
-                throw StoreError(code: .incompatible, message: "\(location) has no contacts revision counter.")
-            }
-            let revision = try row.decode(column: "value", as: Int64.self)
-            var written = 0
-            var start = contacts.startIndex
-            while start < contacts.endIndex {
-                let end = min(start + Self.rowsPerStatement, contacts.endIndex)
-                var insert = database.insert(into: "contacts").columns(ContactColumns.names + ["revision"])
-                for contact in contacts[start..<end] {
-                    insert = insert.values(try ContactColumns.values(contact) + [SQLBind(revision)])
-                }
-                written += try await insert.onConflict(with: ["source", "id"]) { update in
-                    (ContactColumns.updated + ["revision"]).reduce(update) { $0.set(excludedValueOf: $1) }
-                        .where(SQLRaw(changed))
-                }
-                .returning("seq").all().count
-                start = end
-            }
-            if written == 0 {
+        try await transaction { [self] database in
+            try await write(contacts, database: database)
+        }
+    }
+
+    /// Reads the contact stored under the first of `sources` that has `id`, hands it to `change`, and stores what
+    /// `change` returns (under the source it was found in, else `newSource`), in one transaction that holds the
+    /// writers' lock from the read on: two processes updating one contact take turns and neither loses the
+    /// other's change. A `change` that throws stores nothing and its error is returned, never wrapped.
+    func updateContact(
+        id: String,
+        sources: [String],
+        newSource: String,
+        _ change: @escaping @Sendable (Contact?) throws -> Contact
+    ) async throws -> Result<String, any Error> {
+        let columns = ["seq"] + ContactColumns.names
+        let dialect = self.dialect
+        return try await transaction { [self] database in
+            // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL locks the counter row every
+            // upsert takes first.
+            if dialect == .postgres {
                 try await database.raw(
-                    "UPDATE store_counters SET value = value - 1 WHERE name = 'contacts_revision'"
+                    "SELECT value FROM store_counters WHERE name = 'contacts_revision' FOR UPDATE"
                 ).run()
             }
+            var found: (source: String, contact: Contact)?
+            for source in sources {
+                if let row = try await database.select().columns(columns).from("contacts")
+                    .where("source", .equal, source).where("id", .equal, id).first()
+                {
+                    found = (source, try ContactColumns.contact(from: row).sourced.contact)
+                    break
+                }
+            }
+            let updated: Contact
+            do {
+                updated = try change(found?.contact)
+            } catch {
+                return .failure(error)
+            }
+            let source = found?.source ?? newSource
+            try await write([SourcedContact(source: source, contact: updated)], database: database)
+            return .success(source)
+        }
+    }
+
+    /// The upsert inside a transaction: moves the contacts revision on when a row was inserted or changed. The
+    /// counter is bumped first (in PostgreSQL that locks its row, so concurrent upserts take turns and each gets
+    /// its own revision), a stored contact is rewritten only where some column differs, and the bump is taken
+    /// back when no row was written.
+    private func write(_ contacts: [SourcedContact], database: any SQLDatabase) async throws {
+        let changed = Self.changedPredicate(dialect)
+        guard
+            let row = try await database.raw(
+                "UPDATE store_counters SET value = value + 1 WHERE name = 'contacts_revision' RETURNING value"
+            ).first()
+        else {
+            throw StoreError(code: .incompatible, message: "\(location) has no contacts revision counter.")
+        }
+        let revision = try row.decode(column: "value", as: Int64.self)
+        var written = 0
+        var start = contacts.startIndex
+        while start < contacts.endIndex {
+            let end = min(start + Self.rowsPerStatement, contacts.endIndex)
+            var insert = database.insert(into: "contacts").columns(ContactColumns.names + ["revision"])
+            for contact in contacts[start..<end] {
+                insert = insert.values(try ContactColumns.values(contact) + [SQLBind(revision)])
+            }
+            written += try await insert.onConflict(with: ["source", "id"]) { update in
+                (ContactColumns.updated + ["revision"]).reduce(update) { $0.set(excludedValueOf: $1) }
+                    .where(SQLRaw(changed))
+            }
+            .returning("seq").all().count
+            start = end
+        }
+        if written == 0 {
+            try await database.raw(
+                "UPDATE store_counters SET value = value - 1 WHERE name = 'contacts_revision'"
+            ).run()
         }
     }
 
