@@ -48,28 +48,7 @@ final class WebDriver: @unchecked Sendable {
 
     /// Starts `chromedriver` on a free port and opens a headless Chromium session with a fixed window size.
     init(chromium: String, driverPath: String) async throws {
-        let port = Int.random(in: 20_000..<40_000)
-        driver = Process()
-        driver.executableURL = URL(fileURLWithPath: driverPath)
-        driver.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
-        driver.standardOutput = FileHandle.nullDevice
-        driver.standardError = FileHandle.nullDevice
-        try driver.run()
-        self.port = port
-        var ready = false
-        for _ in 0..<100 {
-            if let status = try? await Self.request(port, "GET", "/status", nil),
-                (status["value"] as? [String: Any])?["ready"] as? Bool == true
-            {
-                ready = true
-                break
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        guard ready else {
-            driver.terminate()
-            throw Unavailable(description: "chromedriver did not start on port \(port)")
-        }
+        (driver, port) = try await Self.startDriver(driverPath)
         let capabilities: [String: Any] = [
             "capabilities": [
                 "alwaysMatch": [
@@ -95,6 +74,50 @@ final class WebDriver: @unchecked Sendable {
             driver.terminate()
             throw error
         }
+    }
+
+    /// Starts chromedriver on a free port and waits until it says it is ready: up to 30 s (a loaded CI machine
+    /// is slow to start it), and on another port when the process exits early (the port was taken meanwhile).
+    private static func startDriver(_ path: String) async throws -> (Process, Int) {
+        for _ in 0..<3 {
+            let port = try freePort()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = ContinuousClock.now + .seconds(30)
+            while process.isRunning, ContinuousClock.now < deadline {
+                if let status = try? await request(port, "GET", "/status", nil),
+                    (status["value"] as? [String: Any])?["ready"] as? Bool == true
+                {
+                    return (process, port)
+                }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        throw Unavailable(description: "chromedriver did not start (3 tries, 30 s each)")
+    }
+
+    /// A port nothing listens on: the kernel's pick for a socket bound to port 0.
+    private static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0 else { throw Unavailable(description: "no free port for chromedriver") }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// Ends the browser session and stops the driver, killing it when it does not stop within seconds.
