@@ -186,7 +186,7 @@ final class WebDriver: @unchecked Sendable {
     }
 
     /// Polls until `condition` holds on the page's text, for up to `seconds`.
-    func waitForText(containing needle: String, seconds: Double = 30) async throws -> String {
+    func waitForText(containing needle: String, seconds: Double = 120) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var text = ""
         while Date() < deadline {
@@ -235,7 +235,7 @@ final class WebDriver: @unchecked Sendable {
         let response = try await TestClient.withClient(
             host: "127.0.0.1",
             port: port,
-            configuration: .init(timeout: .seconds(method == "DELETE" ? 10 : 60))
+            configuration: .init(timeout: .seconds(method == "DELETE" ? 10 : 150))
         ) { client in try await client.execute(request) }
         let data = Data(response.body.map { Array($0.readableBytesView) } ?? [])
         let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
