@@ -29,6 +29,17 @@ struct DemoServeTests {
 
     /// The status line and body of `GET path` over a plain socket; `nil` while nothing listens.
     static func get(_ path: String, port: Int) -> String? {
+        request("GET", path, port: port)
+    }
+
+    /// The whole answer to one request over a plain socket (`Connection: close`); `nil` while nothing listens.
+    static func request(
+        _ method: String,
+        _ path: String,
+        port: Int,
+        headers: [String: String] = [:],
+        body: String? = nil
+    ) -> String? {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
         var address = sockaddr_in()
@@ -41,7 +52,10 @@ struct DemoServeTests {
             }
         }
         guard connected == 0 else { return nil }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        head += headers.map { "\($0.key): \($0.value)\r\n" }.joined()
+        if let body { head += "Content-Length: \(body.utf8.count)\r\n" }
+        let request = Array((head + "\r\n" + (body ?? "")).utf8)
         _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4_096)

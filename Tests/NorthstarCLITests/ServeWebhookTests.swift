@@ -14,32 +14,7 @@ import Glibc
 struct ServeWebhookTests {
     /// The whole answer to a POST over a plain socket; `nil` while nothing listens.
     static func post(_ path: String, port: Int, headers: [String: String], body: String) -> String? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { return nil }
-        let lines = headers.map { "\($0.key): \($0.value)\r\n" }.joined()
-        let request = Array(
-            ("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\(lines)"
-                + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)").utf8
-        )
-        _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
-        var response: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4_096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
-            response += buffer[0..<count]
-        }
-        return String(decoding: response, as: UTF8.self)
+        DemoServeTests.request("POST", path, port: port, headers: headers, body: body)
     }
 
     @Test("a signed ticket event is stored; a wrong signature is 401; the secret is never logged")

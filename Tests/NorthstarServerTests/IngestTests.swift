@@ -23,24 +23,6 @@ struct IngestResult: Decodable {
 }
 
 extension ServerFixture {
-    /// Runs `body` with a router test client of an app with `configuration` (``configuration`` changed).
-    func withClient<Value: Sendable>(
-        configuration: ServerConfiguration,
-        _ body: @Sendable (any TestClientProtocol) async throws -> Value
-    ) async throws -> Value {
-        let app = buildApplication(store: store, configuration: configuration, logger: Self.quietLogger)
-        do {
-            let value = try await app.test(.router) { client in try await body(client) }
-            try await store.close()
-            try? FileManager.default.removeItem(at: directory)
-            return value
-        } catch {
-            try? await store.close()
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-    }
-
     /// POSTs `body` to /api/contacts with a role's token.
     func ingest(
         _ client: any TestClientProtocol,

@@ -90,6 +90,14 @@ struct ServerFixture {
     func withClient<Value: Sendable>(
         _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
+        try await withClient(configuration: configuration, body)
+    }
+
+    /// The same with another configuration (``configuration`` changed).
+    func withClient<Value: Sendable>(
+        configuration: ServerConfiguration,
+        _ body: @Sendable (any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
         let app = buildApplication(store: store, configuration: configuration, logger: Self.quietLogger)
         do {
             let value = try await app.test(.router) { client in try await body(client) }
