@@ -27,6 +27,15 @@ struct DemoServeTests {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// `GET /health` every 250 ms until the server answers, for up to 30 s; `nil` when it never does.
+    static func waitForHealth(port: Int) async throws -> String? {
+        for _ in 0..<120 {
+            if let answer = get("/health", port: port) { return answer }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return nil
+    }
+
     /// The status line and body of `GET path` over a plain socket; `nil` while nothing listens.
     static func get(_ path: String, port: Int) -> String? {
         request("GET", path, port: port)
@@ -84,11 +93,7 @@ struct DemoServeTests {
             process.terminate()
             process.waitUntilExit()
         }
-        var health: String?
-        for _ in 0..<120 where health == nil {
-            try await Task.sleep(for: .milliseconds(250))
-            health = Self.get("/health", port: port)
-        }
+        let health = try await Self.waitForHealth(port: port)
         let answer = try #require(health)
         #expect(answer.hasPrefix("HTTP/1.1 200"))
         #expect(answer.contains("\"ok\""))

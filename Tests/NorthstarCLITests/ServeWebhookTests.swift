@@ -38,11 +38,7 @@ struct ServeWebhookTests {
             process.terminate()
             process.waitUntilExit()
         }
-        var health: String?
-        for _ in 0..<120 where health == nil {
-            try await Task.sleep(for: .milliseconds(250))
-            health = DemoServeTests.get("/health", port: port)
-        }
+        let health = try await DemoServeTests.waitForHealth(port: port)
         #expect(try #require(health).hasPrefix("HTTP/1.1 200"))
         let stamp = Timestamp(seconds: Int64(Date().timeIntervalSince1970)).description
         let body = """
@@ -95,11 +91,7 @@ struct ServeLogsTests {
         process.standardOutput = log
         process.standardError = log
         try process.run()
-        var health: String?
-        for _ in 0..<120 where health == nil {
-            try await Task.sleep(for: .milliseconds(250))
-            health = DemoServeTests.get("/health", port: port)
-        }
+        let health = try await DemoServeTests.waitForHealth(port: port)
         #expect(try #require(health).hasPrefix("HTTP/1.1 200"))
         let missing = DemoServeTests.get("/api/promises?token=secret-in-query", port: port)
         #expect(missing?.hasPrefix("HTTP/1.1 401") == true)
