@@ -57,11 +57,22 @@ struct BrowserTests {
                 let port = try #require(client.port)
                 // The first report is computed before the browser asks, so a loaded machine slows the report,
                 // not the clicks the tests time out on.
-                let warm = try await client.execute(
-                    uri: "/api/promises",
-                    method: .get,
-                    headers: [.authorization: "Bearer \(fixture.tokens[.viewer]!)"]
-                )
+                // (A client of its own with a long timeout: the live client gives up after 15 s, and a CI machine
+                // running every suite at once can take longer.)
+                let warm = try await TestClient.withClient(
+                    host: "127.0.0.1",
+                    port: port,
+                    configuration: .init(timeout: .seconds(300))
+                ) { warmer in
+                    try await warmer.execute(
+                        .init(
+                            "/api/promises",
+                            method: .get,
+                            authority: "127.0.0.1:\(port)",
+                            headers: [.authorization: "Bearer \(fixture.tokens[.viewer]!)"]
+                        )
+                    )
+                }
                 #expect(warm.status == .ok)
                 try await body(browser, "http://127.0.0.1:\(port)", fixture)
             }
