@@ -19,37 +19,17 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 batch="${2:-100}"
 connections="${3:-8}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/northstar-bench-ingest.XXXXXX")"
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-if ! command -v wrk >/dev/null; then
-    echo "installing wrk"
-    apt-get install -y -qq wrk >/dev/null
-fi
-swift build -c release --product northstar >/dev/null
-bin="$(swift build -c release --show-bin-path)/northstar"
-db="$work/northstar.db"
+. scripts/bench-server-lib.sh
+bench_prepare ingest
 
 "$bin" demo --output "$work/demo" --format json >/dev/null
 "$bin" charter publish "$work/demo/charter.yaml" --note "bench" --database "$db" >/dev/null 2>&1
 token="$("$bin" token create --name bench --role admin --database "$db" 2>/dev/null)"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$bin" serve --port "$port" --database "$db" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do
-    if curl -fs "http://127.0.0.1:$port/health" >/dev/null; then break; fi
-    sleep 0.1
-done
-curl -fs "http://127.0.0.1:$port/health" >/dev/null || { cat "$work/server.log"; exit 1; }
+bench_serve
 
 echo "wrk: ${seconds}s, $connections connections, $batch contacts a request"
 result="$(TOKEN="$token" BATCH="$batch" wrk -t2 -c"$connections" -d"${seconds}s" --latency \
-    -s scripts/bench-ingest.lua "http://127.0.0.1:$port" | tee /dev/stderr | grep '^RESULT')"
+    -s scripts/bench-ingest.lua "$base" | tee /dev/stderr | grep '^RESULT')"
 accepted=$(sed -E 's/.*accepted=([0-9]+).*/\1/' <<<"$result")
 failures=$(sed -E 's/.*failures=([0-9]+).*/\1/' <<<"$result")
 elapsed=$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$result")

@@ -14,21 +14,8 @@ cd "$(dirname "$0")/.."
 scale="${1:-26}"
 seconds="${2:-30}"
 connections="${3:-4}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/northstar-bench-overview.XXXXXX")"
-server=""
-cleanup() {
-    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-if ! command -v wrk >/dev/null; then
-    echo "installing wrk"
-    apt-get install -y -qq wrk >/dev/null
-fi
-swift build -c release --product northstar >/dev/null
-bin="$(swift build -c release --show-bin-path)/northstar"
-db="$work/northstar.db"
+. scripts/bench-server-lib.sh
+bench_prepare overview
 
 "$bin" demo --scale "$scale" --output "$work/demo" --format json >/dev/null
 start=$(date +%s.%N)
@@ -40,14 +27,7 @@ password="bench-password-$RANDOM$RANDOM"
 echo "$password" | "$bin" user add bench --role manager --database "$db" >/dev/null 2>&1
 echo "contacts stored: $stored"
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$bin" serve --port "$port" --database "$db" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do
-    if curl -fs "http://127.0.0.1:$port/health" >/dev/null; then break; fi
-    sleep 0.1
-done
-base="http://127.0.0.1:$port"
+bench_serve
 jar="$work/cookies"
 csrf=$(curl -fs -c "$jar" "$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
 curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf_token=$csrf" --data-urlencode "name=bench" \
